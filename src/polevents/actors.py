@@ -1,0 +1,241 @@
+"""Actor mentions: from a noun phrase in the parse to an Actor with a CAMEO-style code.
+
+The knowledge base names things (countries, capitals, seats, organisations, persons, role words);
+this module finds those names in a sentence, gathers the ones inside one noun phrase, and composes
+the code: a person's dated office, else an organisation's code, else country + role.
+Within a document, later mentions ("Bennett", "he", "the government") reuse earlier ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from polevents.kb.entries import Entry, normalize
+from polevents.kb.loader import KnowledgeBase
+from polevents.model import Actor
+
+# Dependents that belong to the noun phrase of an actor.
+NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "npadvmod"}
+NP_RIGHT_PREPS = {"of", "in", "from", "at"}
+PRONOUNS = {"he", "she", "him", "her"}
+# Roles whose bare noun ("the government", "police") belongs to the country the story is about.
+STATE_ROLES = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "SPY"}
+
+
+@dataclass
+class Match:
+    start: int      # token index, inclusive
+    end: int        # token index, exclusive
+    entry: Entry
+    strength: float
+
+
+@dataclass
+class DocMemory:
+    """What earlier sentences of the document established."""
+
+    names: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+    countries: Counter = field(default_factory=Counter)
+    last_country: str | None = None
+
+    def remember_country(self, code: str | None) -> None:
+        if code:
+            self.countries[code] += 1
+            self.last_country = code
+
+    def story_country(self) -> str | None:
+        return self.last_country
+
+
+def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
+    """Longest knowledge-base phrases in the sentence, left to right, not overlapping."""
+    doc = sent.doc
+    matches: list[Match] = []
+    i, end = sent.start, sent.end
+    while i < end:
+        found = None
+        if normalize(doc[i].text) in kb.first_words or doc[i].lower_ == "the":
+            for j in range(min(end, i + kb.max_words + 1), i, -1):
+                hits = kb.index.get(normalize(doc[i:j].text))
+                if hits:
+                    entry, strength = max(hits, key=lambda h: h[1])
+                    found = [Match(i, j, e, s) for e, s in hits if s == strength]
+                    break
+        if found:
+            matches.extend(found)
+            i = found[0].end
+        else:
+            i += 1
+    return matches
+
+
+def noun_phrase(token) -> list:
+    """The tokens of the noun phrase headed by token: its modifiers, appositions, 'of X'."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in NP_LEFT and child.i < token.i:
+            tokens.extend(child.subtree)
+        elif child.dep_ == "appos":
+            tokens.extend(t for t in child.subtree if t.dep_ != "relcl")
+        elif child.dep_ == "prep" and child.lower_ in NP_RIGHT_PREPS and child.i > token.i:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    tokens.append(child)
+                    tokens.extend(noun_phrase(obj))
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+class ActorResolver:
+    def __init__(self, kb: KnowledgeBase, date: str | None, memory: DocMemory | None = None):
+        self.kb = kb
+        self.date = date
+        self.memory = memory or DocMemory()
+        self.matches: dict[int, list[Match]] = {}
+
+    def start_sentence(self, sent) -> None:
+        self.matches = {}
+        for m in find_matches(self.kb, sent):
+            for i in range(m.start, m.end):
+                self.matches.setdefault(i, []).append(m)
+
+    def matches_in(self, tokens) -> list[Match]:
+        seen, out = set(), []
+        for t in tokens:
+            for m in self.matches.get(t.i, []):
+                if id(m) not in seen:
+                    seen.add(id(m))
+                    out.append(m)
+        return out
+
+    def resolve(self, token) -> Actor | None:
+        """The actor named by the noun phrase headed by token, or None."""
+        if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            known = self.memory.last_person
+            if known is None:
+                return None
+            return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text))
+        tokens = noun_phrase(token)
+        actor = self._compose(token, tokens, self.matches_in(tokens))
+        if actor is None:
+            actor = self._remembered(token, tokens)
+        if actor is not None:
+            self._remember(token, tokens, actor)
+        return actor
+
+    def _compose(self, head, tokens, matches: list[Match]) -> Actor | None:
+        if not matches:
+            return None
+        persons = [m for m in matches if m.entry.kind == "person"]
+        orgs = [m for m in matches if m.entry.kind in ("org", "seat")]
+        places = [m for m in matches if m.entry.kind in ("country", "place")]
+        roles = [m for m in matches if m.entry.kind in ("title", "noun")]
+        # The match nearest the head (the head's own word first) says what the phrase is.
+        roles.sort(key=lambda m: (m.end <= head.i, abs(head.i - m.start)))
+        country = next((m.entry.country for m in places if m.entry.country), None)
+        sectors = list(roles[0].entry.sectors) if roles else []
+        name, kb_id, code = None, None, None
+        if persons:
+            person = self._pick_person(persons, country)
+            office = person.office_on(self.date)
+            name, kb_id = person.name, person.kb_id
+            code = office.code if office else person.country or ""
+            country = person.country or country
+            if office:
+                sectors = _role_of(office.code, country) or sectors
+        elif orgs and (not roles or _near_head(orgs[0], head)):
+            org = orgs[0].entry
+            name, kb_id = org.name, org.kb_id
+            country = org.country or (country if org.code in ("NGO", "MED") else None)
+            sectors = list(org.sectors) or sectors
+            code = org.code if org.kind == "org" else org.code + "".join(org.sectors)
+        elif places:
+            place = min(places, key=lambda m: abs(head.i - m.start)).entry
+            country = country or place.country
+            name, kb_id = (place.name, place.kb_id) if not roles else (None, None)
+        if code is None:
+            if country is None and sectors and sectors[0] in STATE_ROLES and _definite(head):
+                country = self.memory.story_country()
+            if country is None and not sectors:
+                return None
+            code = (country or "---") + (sectors[0] if sectors else "")
+        start, end = _span(tokens, matches, head)
+        doc = head.doc
+        return Actor(text=doc.text[start:end], start=start, end=end, code=code, name=name,
+                     country=country, sectors=sectors[:1] if sectors else _role_of(code, country),
+                     kb_id=kb_id)
+
+    def _pick_person(self, persons: list[Match], country: str | None) -> Entry:
+        def score(m: Match):
+            e = m.entry
+            in_office = e.office_on(self.date) is not None
+            return (m.strength, in_office, e.country == country,
+                    self.memory.countries.get(e.country, 0), e.offices[-1].start if e.offices else "")
+        return max(persons, key=score).entry
+
+    def _remembered(self, head, tokens) -> Actor | None:
+        if head.pos_ != "PROPN":
+            return None
+        known = self.memory.names.get(normalize(head.text))
+        if known is None:
+            return None
+        start, end = _span(tokens, [], head)
+        return Actor(text=head.doc.text[start:end], start=start, end=end, code=known.code,
+                     name=known.name, country=known.country, sectors=list(known.sectors),
+                     kb_id=known.kb_id)
+
+    def _remember(self, head, tokens, actor: Actor) -> None:
+        self.memory.remember_country(actor.country)
+        if head.ent_type_ == "PERSON" or actor.kb_id and actor.kb_id.startswith("per."):
+            # "he" in the next sentence is most often the last subject, not the last object
+            if head.dep_.startswith("nsubj") or self.memory.last_person is None:
+                self.memory.last_person = actor
+            names = [t for t in tokens if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
+            if names:
+                self.memory.names.setdefault(normalize(names[-1].text), actor)
+        elif head.pos_ == "PROPN":
+            self.memory.names.setdefault(normalize(head.text), actor)
+
+    def note_sentence_places(self) -> None:
+        """Countries named anywhere in the sentence set the story's country for later roles."""
+        for ms in self.matches.values():
+            for m in ms:
+                if m.entry.kind in ("country", "place", "seat"):
+                    self.memory.remember_country(m.entry.country)
+
+
+def _role_of(code: str, country: str | None) -> list[str]:
+    rest = code[3:] if code[:3] == (country or "---") else ""
+    return [rest[i:i + 3] for i in range(0, len(rest), 3)][:1]
+
+
+def _near_head(match: Match, head) -> bool:
+    return match.start <= head.i < match.end or match.end == head.i
+
+
+def _definite(head) -> bool:
+    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+    if any(d in ("a", "an", "some", "another", "one") for d in dets):
+        return False
+    return True
+
+
+def _span(tokens, matches: list[Match], head) -> tuple[int, int]:
+    """Characters from the first to the last word of the phrase, leading determiners dropped."""
+    doc = head.doc
+    words = [t for t in tokens if not t.is_punct]
+    while len(words) > 1 and words[0].dep_ in ("det", "case"):
+        words = words[1:]
+    first, last = words[0], words[-1]
+    # An apposition after a comma can make a long phrase; keep the head's own side of it.
+    if any(t.dep_ == "punct" and first.i < t.i < last.i and t.text == "," for t in tokens):
+        inside = [t for t in words if t.i <= head.i or t.head.i == head.i and t.dep_ != "appos"]
+        if head.i >= first.i:
+            cut = [t for t in words if t.i <= head.i]
+            first, last = cut[0], head
+            for t in words:
+                if t.i > head.i and not any(p.text == "," for p in doc[head.i:t.i]):
+                    last = t
+            del inside
+    return first.idx, last.idx + len(last.text)

@@ -1,0 +1,226 @@
+"""Reads the knowledge-base data files, checks them, and builds the phrase index.
+
+Files (all in this folder, each entry with an id):
+  countries.yaml      states: names, adjectives, capital, seats of power
+  organisations.yaml  IGOs, armed groups, parties, media
+  places.tsv          cities and regions (for locations and metonyms)
+  sectors.tsv         role words: titles and group nouns
+  persons/*.tsv       persons with dated offices
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from polevents.kb.entries import Entry, Office, normalize, plural_forms
+
+HERE = Path(__file__).parent
+ROLE_CODES = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "CVL", "MED", "BUS", "REF", "EDU",
+              "HLH", "SPY", "UAF", "LAB", "REL", "HRI", "IGO", "NGO", "AGR", "ELI", "PTY", "ENV",
+              "MOD", "RAD", "IMG", "INS", "CRM", "DEV", "SEP"}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}
+
+
+class KBError(ValueError):
+    """A knowledge-base file that cannot be used; the message names the file and line."""
+
+
+class KnowledgeBase:
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.index: dict[str, list[tuple[Entry, float]]] = defaultdict(list)
+        self.countries: dict[str, Entry] = {}
+        self.first_words: set[str] = set()
+        self.max_words = 1
+
+    def add(self, entry: Entry, where: str) -> None:
+        if entry.kb_id in self.entries:
+            raise KBError(f"{where}: duplicate id {entry.kb_id!r}")
+        self.entries[entry.kb_id] = entry
+        if entry.kind == "country":
+            self.countries[entry.code] = entry
+
+    def add_phrase(self, phrase: str, entry: Entry, strength: float = 1.0) -> None:
+        key = normalize(phrase)
+        if not key:
+            return
+        bucket = self.index[key]
+        for i, (known, old) in enumerate(bucket):
+            if known is entry:
+                bucket[i] = (entry, max(old, strength))
+                return
+        bucket.append((entry, strength))
+        words = key.split(" ")
+        self.first_words.add(words[0])
+        self.max_words = max(self.max_words, len(words))
+
+    def replace(self, entry: Entry) -> None:
+        """A user's entry overrides a bundled one with the same id."""
+        old = self.entries.pop(entry.kb_id, None)
+        if old is not None:
+            for bucket in self.index.values():
+                bucket[:] = [(e, s) for e, s in bucket if e is not old]
+        self.entries[entry.kb_id] = entry
+
+    def lookup(self, phrase: str) -> list[tuple[Entry, float]]:
+        return self.index.get(normalize(phrase), [])
+
+
+def _country_code(kb: KnowledgeBase, code, where: str) -> str | None:
+    if code in (None, "", "null"):
+        return None
+    if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+        raise KBError(f"{where}: bad country code {code!r}")
+    if kb.countries and code not in kb.countries:
+        raise KBError(f"{where}: unknown country code {code!r}")
+    return code
+
+
+def _sectors(value, where: str) -> tuple[str, ...]:
+    items = value.split("|") if isinstance(value, str) else list(value or [])
+    items = [s.strip() for s in items if s.strip()]
+    for s in items:
+        if s not in ROLE_CODES:
+            raise KBError(f"{where}: unknown role code {s!r}")
+    return tuple(items)
+
+
+def _yaml(path: Path) -> list[dict]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise KBError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, list):
+        raise KBError(f"{path}: a list of entries is expected")
+    return data
+
+
+def _tsv(path: Path):
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [(n, line) for n, line in enumerate(f, start=1)
+                 if line.strip() and not line.startswith("#")]
+    if not lines:
+        return
+    header = lines[0][1].rstrip("\r\n").split("\t")
+    for number, line in lines[1:]:
+        values = line.rstrip("\r\n").split("\t")
+        values += [""] * (len(header) - len(values))
+        yield f"{path}:{number}", dict(zip(header, (v.strip() for v in values)))
+
+
+def load_countries(kb: KnowledgeBase, path: Path) -> None:
+    for i, item in enumerate(_yaml(path), start=1):
+        where = f"{path}: entry {i}"
+        code = item.get("code")
+        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+            raise KBError(f"{where}: bad country code {code!r}")
+        country = Entry(item["id"], "country", item.get("name") or code, code, code,
+                        lat=item.get("lat"), lon=item.get("lon"))
+        kb.add(country, where)
+        for phrase in [country.name, *(item.get("names") or []), *(item.get("adjectives") or [])]:
+            kb.add_phrase(phrase, country)
+        capital = item.get("capital") or {}
+        if capital.get("name"):
+            city = Entry(f"{item['id']}.capital", "place", capital["name"], code, code,
+                         lat=capital.get("lat"), lon=capital.get("lon"))
+            kb.add(city, where)
+            for phrase in [city.name, *(item.get("capital_aliases") or [])]:
+                kb.add_phrase(phrase, city)
+        for j, seat in enumerate(item.get("seats") or [], start=1):
+            entry = Entry(f"{item['id']}.seat{j}", "seat", seat["text"], code, code,
+                          _sectors(seat.get("sectors"), where), capital.get("lat"),
+                          capital.get("lon"), place=capital.get("name"))
+            kb.add(entry, where)
+            kb.add_phrase(seat["text"], entry)
+
+
+def load_organisations(kb: KnowledgeBase, path: Path) -> None:
+    for i, item in enumerate(_yaml(path), start=1):
+        where = f"{path}: entry {i}"
+        if not item.get("id") or not item.get("code"):
+            raise KBError(f"{where}: an organisation needs an id and a code")
+        entry = Entry(item["id"], "org", item.get("name") or item["code"], item["code"],
+                      _country_code(kb, item.get("country"), where),
+                      _sectors(item.get("sectors"), where))
+        kb.add(entry, where)
+        for phrase in [entry.name, *(item.get("names") or [])]:
+            kb.add_phrase(phrase, entry)
+
+
+def load_places(kb: KnowledgeBase, path: Path) -> None:
+    for where, row in _tsv(path):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise KBError(f"{where}: bad coordinates {row['lat']!r}, {row['lon']!r}") from None
+        code = _country_code(kb, row["country"], where)
+        entry = Entry(row["id"], "place", row["name"], code or "", code, lat=lat, lon=lon)
+        kb.add(entry, where)
+        for phrase in [row["name"], *row["aliases"].split("|")]:
+            kb.add_phrase(phrase, entry)
+
+
+def load_sectors(kb: KnowledgeBase, path: Path) -> None:
+    for where, row in _tsv(path):
+        kind = row.get("kind") or "noun"
+        if kind not in ("title", "noun"):
+            raise KBError(f"{where}: kind must be title or noun, not {kind!r}")
+        entry = Entry(row["id"], kind, row["phrase"], "", None, _sectors(row["sectors"], where))
+        kb.add(entry, where)
+        kb.add_phrase(row["phrase"], entry)
+        for plural in plural_forms(row["phrase"]):
+            if not kb.lookup(plural):
+                kb.add_phrase(plural, entry)
+
+
+def load_persons(kb: KnowledgeBase, path: Path) -> None:
+    for where, row in _tsv(path):
+        pid = row.get("person_id")
+        if not pid or not row.get("name"):
+            raise KBError(f"{where}: a person needs person_id and name")
+        for field_name in ("start", "end"):
+            if row.get(field_name) and not DATE.match(row[field_name]):
+                raise KBError(f"{where}: bad {field_name} date {row[field_name]!r} (YYYY-MM-DD)")
+        if not row.get("start"):
+            raise KBError(f"{where}: an office needs a start date")
+        if row.get("end") and row["end"] < row["start"]:
+            raise KBError(f"{where}: office ends before it starts")
+        country = _country_code(kb, row.get("country"), where)
+        person = kb.entries.get(pid)
+        if person is None:
+            person = Entry(pid, "person", row["name"], country or "", country)
+            kb.add(person, where)
+            _index_person(kb, person, row.get("aliases", ""))
+        elif person.kind != "person":
+            raise KBError(f"{where}: id {pid!r} is already used by a {person.kind}")
+        elif row.get("aliases"):
+            _index_person(kb, person, row["aliases"])
+        person.offices.append(Office(row["code"].upper(), row.get("office", ""), row["start"],
+                                     row.get("end") or None))
+        person.offices.sort(key=lambda o: o.start)
+
+
+def _index_person(kb: KnowledgeBase, person: Entry, aliases: str) -> None:
+    names = [person.name, *(a for a in aliases.split("|") if a.strip())]
+    for name in names:
+        kb.add_phrase(name, person)
+        words = [w for w in name.split() if w.lower().strip(",") not in SUFFIXES]
+        if len(words) > 1:
+            kb.add_phrase(words[-1], person, 0.6)
+
+
+def load_bundled() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    load_countries(kb, HERE / "countries.yaml")
+    load_organisations(kb, HERE / "organisations.yaml")
+    load_places(kb, HERE / "places.tsv")
+    load_sectors(kb, HERE / "sectors.tsv")
+    for path in sorted((HERE / "persons").glob("*.tsv")):
+        load_persons(kb, path)
+    return kb

@@ -1,0 +1,82 @@
+"""The event trigger lexicon and the modality cues, read from the data files beside this module."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+SLOT = re.compile(r"^(dobj|none|prep:[a-z]+)$")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    cameo: str
+    pos: str                                  # verb or noun
+    head: str                                 # lemma of the trigger's head word
+    companions: tuple[frozenset[str], ...]    # each: lemmas of which one must be near the head
+    targets: tuple[str, ...]                  # slots tried in order: dobj, prep:X, none
+
+
+class LexiconError(ValueError):
+    pass
+
+
+def parse_triggers(path: Path) -> list[Trigger]:
+    from polevents.ontology import all_codes
+
+    codes = all_codes()
+    triggers, seen = [], set()
+    header = None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cols
+            continue
+        row = dict(zip(header, cols + [""] * (len(header) - len(cols))))
+        where = f"{path}:{number}"
+        if row["id"] in seen:
+            raise LexiconError(f"{where}: duplicate id {row['id']!r}")
+        seen.add(row["id"])
+        if row["cameo"] not in codes:
+            raise LexiconError(f"{where}: unknown CAMEO code {row['cameo']!r}")
+        if row["pos"] not in ("verb", "noun"):
+            raise LexiconError(f"{where}: pos must be verb or noun, not {row['pos']!r}")
+        words = row["pattern"].split()
+        if not words:
+            raise LexiconError(f"{where}: empty pattern")
+        slots = tuple(s for s in (row.get("target") or "none").split("|") if s)
+        if not all(SLOT.match(s) for s in slots):
+            raise LexiconError(f"{where}: bad target {row.get('target')!r}")
+        triggers.append(Trigger(row["id"], row["cameo"], row["pos"], words[0],
+                                tuple(frozenset(w.split("|")) for w in words[1:]), slots))
+    return triggers
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_head: dict          # (lemma, pos) -> [Trigger]
+    cues: dict
+
+    def cue_id(self, group: str, lemma: str) -> str | None:
+        for item in self.cues.get(group, []):
+            if lemma in item["words"]:
+                return item["id"]
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    by_head: dict = {}
+    for trigger in parse_triggers(HERE / "triggers.tsv"):
+        by_head.setdefault((trigger.head, trigger.pos), []).append(trigger)
+    cues = yaml.safe_load((HERE / "cues.yaml").read_text(encoding="utf-8"))
+    cues["speech_verbs"] = set(cues["speech_verbs"])
+    return Lexicon(by_head, cues)

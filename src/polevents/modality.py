@@ -1,0 +1,80 @@
+"""PLOVER's auxiliary modes: was the event asserted, negated, future or hypothetical?
+
+Looks at the trigger, then up the chain of verbs that govern it ("refused to meet",
+"plans to visit", "denied attacking"). Historical is decided from the event's date (dates.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from polevents.lexicon import Lexicon
+
+GOVERNING = {"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "pobj", "prep", "dobj", "nsubj",
+             "nsubjpass", "conj"}
+
+
+@dataclass
+class Modality:
+    mode: str = "asserted"
+    cue: str | None = None
+    refusal: str | None = None      # the refusal cue when the act was refused: code it as REJECT
+
+
+def _own(token, lexicon: Lexicon) -> Modality | None:
+    for c in token.children:
+        low = c.lower_
+        if c.dep_ == "neg" or c.dep_ == "det" and low == "no":
+            return Modality("negated", lexicon.cue_id("negation", low) or "neg.not")
+        if c.dep_ in ("aux", "auxpass") and (cue := lexicon.cue_id("future_aux", low)):
+            return Modality("future", cue)
+        if c.dep_ == "aux" and (cue := lexicon.cue_id("hypothetical_aux", low)):
+            return Modality("hypothetical", cue)
+        if c.dep_ == "mark" and (cue := lexicon.cue_id("hypothetical_marks", low)):
+            return Modality("hypothetical", cue)
+        if c.dep_ == "amod" and (cue := lexicon.cue_id("future_adjectives", low)):
+            return Modality("future", cue)
+        if c.dep_ == "amod" and (cue := lexicon.cue_id("hypothetical_adjectives", low)):
+            return Modality("hypothetical", cue)
+    return None
+
+
+def _governed(token, governor, lexicon: Lexicon) -> Modality | None:
+    lemma = governor.lemma_.lower()
+    if token.dep_ in ("xcomp", "pcomp", "dobj", "ccomp", "prep", "pobj") and governor.pos_ == "VERB":
+        if cue := lexicon.cue_id("refusal_verbs", lemma):
+            return Modality("asserted", cue, refusal=cue)
+        if cue := lexicon.cue_id("negating_verbs", lemma):
+            return Modality("negated", cue)
+        if token.dep_ in ("xcomp", "pcomp", "dobj"):
+            if cue := lexicon.cue_id("future_verbs", lemma):
+                return Modality("future", cue)
+            if cue := lexicon.cue_id("hypothetical_verbs", lemma):
+                return Modality("hypothetical", cue)
+    return None
+
+
+def modality_of(head, lexicon: Lexicon) -> Modality:
+    """The mode of the event whose trigger is head; the first cue found going up wins."""
+    token = head
+    for _ in range(4):
+        found = _own(token, lexicon)
+        if found:
+            return found
+        governor = token.head
+        if governor is token or token.dep_ not in GOVERNING:
+            break
+        if token.dep_ in ("ccomp", "conj", "relcl", "advcl") and token.pos_ == "VERB":
+            # a clause of its own: its mode does not come from the verb above it
+            if token.dep_ == "advcl":
+                return Modality()
+            found = _governed(token, governor, lexicon)
+            if found and found.refusal is None:
+                return found
+            if token.dep_ != "conj":
+                return Modality()
+        found = _governed(token, governor, lexicon)
+        if found:
+            return found
+        token = governor
+    return Modality()

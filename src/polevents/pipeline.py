@@ -1,0 +1,133 @@
+"""The coder: parsed documents in, event records out (DESIGN.md's data flow, stage by stage)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from polevents import ontology
+from polevents.actors import ActorResolver, DocMemory
+from polevents.dates import event_date, is_historical
+from polevents.events import Hit, find_arguments, match_triggers, verb_subject
+from polevents.lexicon import Lexicon, load_lexicon
+from polevents.model import Actor, Document, Event
+from polevents.modality import modality_of
+from polevents.places import event_location
+from polevents.version import CODER_VERSION, KB_VERSION
+
+# A refused act is coded as the matching kind of rejection (CAMEO 12x), by the refused act's root.
+REFUSAL_CODES = {"03": "127", "04": "125", "05": "127", "06": "121", "07": "122", "08": "124",
+                 "02": "122", "10": "123"}
+SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+@lru_cache(maxsize=4)
+def _knowledge(kb_files: tuple[str, ...]):
+    from polevents.kb import load_kb
+
+    return load_kb(kb_files)
+
+
+class Coder:
+    def __init__(self, model: str | None = None, kb_files: tuple = ()):
+        from polevents.nlp import load_pipeline, model_version
+
+        self.nlp = load_pipeline(model)
+        self.kb = _knowledge(tuple(kb_files))
+        self.lexicon = load_lexicon()
+        self.version = f"polevents {CODER_VERSION}; kb {KB_VERSION}; {model_version(self.nlp)}"
+
+    def code(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        pairs = ((d.text, d) for d in docs)
+        for parsed, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=32):
+            yield doc, self.code_parsed(parsed, doc)
+
+    def code_text(self, text: str, date: str | None = None, doc_id: str = "text") -> list[Event]:
+        return next(self.code([Document(doc_id, text, date)]))[1]
+
+    def code_parsed(self, parsed, doc: Document) -> list[Event]:
+        resolver = ActorResolver(self.kb, doc.date, DocMemory())
+        events: list[Event] = []
+        for number, sent in enumerate(parsed.sents):
+            resolver.start_sentence(sent)
+            for hit in match_triggers(sent, self.lexicon):
+                find_arguments(hit)
+                events.extend(self._events(hit, sent, number, doc, resolver))
+            resolver.note_sentence_places()
+        for event in events:
+            event.assign_id()
+        return events
+
+    def _events(self, hit: Hit, sent, number: int, doc: Document, resolver) -> list[Event]:
+        lexicon = self.lexicon
+        speaker_token = _speaker(hit.head, lexicon)
+        reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
+        sources = []
+        for token in hit.sources:
+            if token.lower_ in SPEAKER_PRONOUNS and reported_by is not None and token.lower_ not in ("he", "she"):
+                sources.append(reported_by)
+            else:
+                sources.append(resolver.resolve(token))
+        sources = [s for s in sources if s is not None]
+        if not sources:
+            return []
+        targets = [t for t in (resolver.resolve(tok) for tok in hit.targets) if t is not None] or [None]
+        mode = modality_of(hit.head, lexicon)
+        cameo, rule = hit.trigger.cameo, f"lexicon:{hit.trigger.id}"
+        if mode.refusal:
+            cameo = REFUSAL_CODES.get(cameo[:2], "120")
+            rule += f"+{mode.refusal}"
+        elif mode.cue:
+            rule += f"+{mode.cue}"
+        day, precision, _ = event_date(sent, hit.head, doc.date)
+        modality = mode.mode
+        if modality == "asserted" and is_historical(day, precision, doc.date):
+            modality, rule = "historical", rule + "+hist.date"
+        code = ontology.cameo(cameo)
+        start = min(t.idx for t in hit.words)
+        end = max(t.idx + len(t.text) for t in hit.words)
+        trigger = {"text": doc.text[start:end], "start": start, "end": end}
+        location = event_location(resolver, hit)
+        out = []
+        for source in sources:
+            for target in targets:
+                if target is not None and target.code == source.code:
+                    target = None
+                out.append(Event(
+                    doc_id=doc.id, sentence=number, text=sent.text, source=source, target=target,
+                    cameo=cameo,
+                    plover={"event": code.plover_event, "mode": code.plover_mode, "contexts": []},
+                    goldstein=code.goldstein, quad_class=code.quad_class, trigger=trigger,
+                    rule=rule, version=self.version, modality=modality, reported_by=reported_by,
+                    date=day, date_precision=precision, location=location,
+                    confidence=_confidence(hit, source, target, modality)))
+        return out
+
+
+def _speaker(head, lexicon: Lexicon):
+    """The subject of the speech verb that reports this clause ("..., the ministry said")."""
+    token = head
+    for _ in range(4):
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in lexicon.cues["speech_verbs"]:
+            subject, _ = verb_subject(token.head)
+            return subject
+        if token.head is token or token.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "parataxis"):
+            break
+        token = token.head
+    for child in head.sent.root.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+def _confidence(hit: Hit, source: Actor, target: Actor | None, modality: str) -> float:
+    score = 0.45
+    score += 0.1 * min(len(hit.trigger.companions), 2)
+    score += 0.15 if source.kb_id else 0.05
+    score += 0.1 if target is not None else 0.0
+    score += 0.1 if hit.trigger.pos == "verb" else 0.0
+    score -= 0.1 if modality != "asserted" else 0.0
+    return round(max(0.05, min(0.99, score)), 3)
