@@ -140,7 +140,7 @@ class ActorResolver:
             person = self._pick_person(persons, country)
             office = person.office_on(self.date)
             name, kb_id = person.name, person.kb_id
-            code = office.code if office else person.country or ""
+            code = office.code if office else person.code or person.country or ""
             country = person.country or country
             if office:
                 sectors = _role_of(office.code, country) or sectors

@@ -142,10 +142,11 @@ _COMMON = {"the", "a", "of", "and", "to", "in", "on", "is", "was", "said", "for"
 
 
 def _looks_english(text: str) -> bool:
-    words = text[:5000].lower().split()
+    words = [w.strip(".,;:!?\"'()") for w in text[:5000].lower().split()]
     if len(words) < 12:
         return True  # too short to judge: give it the benefit of the doubt
-    return sum(w in _COMMON for w in words) / len(words) >= 0.04
+    # English news runs at 20-30% of these words; other languages at a few percent
+    return sum(w in _COMMON for w in words) / len(words) >= 0.1
 
 
 def html_to_text(html: str) -> str:
