@@ -58,7 +58,9 @@ def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
         found = None
         if normalize(doc[i].text) in kb.first_words or doc[i].lower_ == "the":
             for j in range(min(end, i + kb.max_words + 1), i, -1):
-                hits = kb.index.get(normalize(doc[i:j].text))
+                hits = kb.lookup(doc[i:j].text)
+                if hits and j - i == 1 and not _can_be_surname(doc[i]):
+                    hits = [h for h in hits if h[1] >= 1.0]
                 if hits:
                     entry, strength = max(hits, key=lambda h: h[1])
                     found = [Match(i, j, e, s) for e, s in hits if s == strength]
@@ -69,6 +71,11 @@ def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
         else:
             i += 1
     return matches
+
+
+def _can_be_surname(token) -> bool:
+    """A bare surname ("May", "Turk") names a person only as a capitalised proper noun."""
+    return token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "GPE", "NORP")
 
 
 def noun_phrase(token) -> list:
@@ -149,7 +156,12 @@ class ActorResolver:
             name, kb_id = org.name, org.kb_id
             country = org.country or (country if org.code in ("NGO", "MED") else None)
             sectors = list(org.sectors) or sectors
-            code = org.code if org.kind == "org" else org.code + "".join(org.sectors)
+            period = org.office_on(self.date) if org.offices else None
+            code = period.code if period else org.code
+            if org.kind == "seat":
+                code = org.code + "".join(org.sectors[:1])
+            if period:
+                sectors = _role_of(code, country) or sectors
         elif places:
             place = min(places, key=lambda m: abs(head.i - m.start)).entry
             country = country or place.country

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import product
 
 from polevents import ontology
 from polevents.actors import ActorResolver, DocMemory
@@ -50,15 +51,18 @@ class Coder:
         events: list[Event] = []
         for number, sent in enumerate(parsed.sents):
             resolver.start_sentence(sent)
-            for hit in match_triggers(sent, self.lexicon):
+            hits = match_triggers(sent, self.lexicon)
+            heads = {h.head.i for h in hits}
+            for hit in hits:
                 find_arguments(hit)
-                events.extend(self._events(hit, sent, number, doc, resolver))
+                events.extend(self._events(hit, sent, number, doc, resolver, heads))
             resolver.note_sentence_places()
         for event in events:
             event.assign_id()
         return events
 
-    def _events(self, hit: Hit, sent, number: int, doc: Document, resolver) -> list[Event]:
+    def _events(self, hit: Hit, sent, number: int, doc: Document, resolver,
+                heads: set[int]) -> list[Event]:
         lexicon = self.lexicon
         speaker_token = _speaker(hit.head, lexicon)
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
@@ -83,25 +87,40 @@ class Coder:
         modality = mode.mode
         if modality == "asserted" and is_historical(day, precision, doc.date):
             modality, rule = "historical", rule + "+hist.date"
-        code = ontology.cameo(cameo)
+        variants = [(cameo, rule, modality)]
+        intent = self.lexicon.intent_for(cameo) if modality == "future" else None
+        if intent and not _governed_by_hit(hit.head, heads):
+            variants.append((intent[1], f"{rule}+{intent[0]}", "asserted"))
         start = min(t.idx for t in hit.words)
         end = max(t.idx + len(t.text) for t in hit.words)
         trigger = {"text": doc.text[start:end], "start": start, "end": end}
         location = event_location(resolver, hit)
         out = []
-        for source in sources:
-            for target in targets:
-                if target is not None and target.code == source.code:
-                    target = None
-                out.append(Event(
-                    doc_id=doc.id, sentence=number, text=sent.text, source=source, target=target,
-                    cameo=cameo,
-                    plover={"event": code.plover_event, "mode": code.plover_mode, "contexts": []},
-                    goldstein=code.goldstein, quad_class=code.quad_class, trigger=trigger,
-                    rule=rule, version=self.version, modality=modality, reported_by=reported_by,
-                    date=day, date_precision=precision, location=location,
-                    confidence=_confidence(hit, source, target, modality)))
+        for (cameo, rule, modality), source, target in product(variants, sources, targets):
+            if target is not None and target.code == source.code:
+                target = None
+            code = ontology.cameo(cameo)
+            out.append(Event(
+                doc_id=doc.id, sentence=number, text=sent.text, source=source, target=target,
+                cameo=cameo,
+                plover={"event": code.plover_event, "mode": code.plover_mode, "contexts": []},
+                goldstein=code.goldstein, quad_class=code.quad_class, trigger=trigger,
+                rule=rule, version=self.version, modality=modality, reported_by=reported_by,
+                date=day, date_precision=precision, location=location,
+                confidence=_confidence(hit, source, target, modality)))
         return out
+
+
+def _governed_by_hit(token, heads: set[int]) -> bool:
+    """Is the act the complement of another trigger ("pledged to send aid")? Then that trigger
+    already codes the intent."""
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+            return False
+        token = token.head
+        if token.i in heads:
+            return True
+    return False
 
 
 def _speaker(head, lexicon: Lexicon):

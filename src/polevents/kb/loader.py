@@ -23,6 +23,7 @@ HERE = Path(__file__).parent
 ROLE_CODES = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "CVL", "MED", "BUS", "REF", "EDU",
               "HLH", "SPY", "UAF", "LAB", "REL", "HRI", "IGO", "NGO", "AGR", "ELI", "PTY", "ENV",
               "MOD", "RAD", "IMG", "INS", "CRM", "DEV", "SEP"}
+ROMAN = re.compile(r"^[IVXL]+$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}
 
@@ -37,6 +38,7 @@ class KnowledgeBase:
         self.index: dict[str, list[tuple[Entry, float]]] = defaultdict(list)
         self.countries: dict[str, Entry] = {}
         self.first_words: set[str] = set()
+        self.cased: dict[tuple[str, str], set[str]] = {}
         self.max_words = 1
 
     def add(self, entry: Entry, where: str) -> None:
@@ -50,6 +52,13 @@ class KnowledgeBase:
         key = normalize(phrase)
         if not key:
             return
+        form = phrase.strip()
+        if len(form) <= 6 and not any(c.islower() for c in form):
+            # an acronym ("IS", "US", "ICE") names something only in capitals, never "is", "us"
+            if self.cased.get((key, entry.kb_id)) != set():
+                self.cased.setdefault((key, entry.kb_id), set()).add(form)
+        else:
+            self.cased[(key, entry.kb_id)] = set()  # also written in lower case: any case will do
         bucket = self.index[key]
         for i, (known, old) in enumerate(bucket):
             if known is entry:
@@ -69,7 +78,11 @@ class KnowledgeBase:
         self.entries[entry.kb_id] = entry
 
     def lookup(self, phrase: str) -> list[tuple[Entry, float]]:
-        return self.index.get(normalize(phrase), [])
+        key = normalize(phrase)
+        text = phrase.strip()
+        text = text[4:] if text.lower().startswith("the ") else text
+        return [(e, s) for e, s in self.index.get(key, [])
+                if not self.cased.get((key, e.kb_id)) or text in self.cased[(key, e.kb_id)]]
 
 
 def _country_code(kb: KnowledgeBase, code, where: str) -> str | None:
@@ -148,9 +161,25 @@ def load_organisations(kb: KnowledgeBase, path: Path) -> None:
         entry = Entry(item["id"], "org", item.get("name") or item["code"], item["code"],
                       _country_code(kb, item.get("country"), where),
                       _sectors(item.get("sectors"), where))
+        for period in item.get("periods") or []:
+            entry.offices.append(_period(period, where))
         kb.add(entry, where)
         for phrase in [entry.name, *(item.get("names") or [])]:
             kb.add_phrase(phrase, entry)
+
+
+def _period(period: dict, where: str) -> Office:
+    """An organisation's code over a span of time ('until' is exclusive)."""
+    start, until = str(period.get("from") or "0001-01-01"), period.get("until")
+    for value in (start, until):
+        if value is not None and not DATE.match(str(value)):
+            raise KBError(f"{where}: bad period date {value!r} (YYYY-MM-DD)")
+    end = None
+    if until:
+        from datetime import date, timedelta
+
+        end = (date.fromisoformat(str(until)) - timedelta(days=1)).isoformat()
+    return Office(str(period["code"]), "", start, end)
 
 
 def load_places(kb: KnowledgeBase, path: Path) -> None:
@@ -211,7 +240,7 @@ def _index_person(kb: KnowledgeBase, person: Entry, aliases: str) -> None:
     for name in names:
         kb.add_phrase(name, person)
         words = [w for w in name.split() if w.lower().strip(",") not in SUFFIXES]
-        if len(words) > 1:
+        if len(words) > 1 and not ROMAN.match(words[-1]):
             kb.add_phrase(words[-1], person, 0.6)
 
 

@@ -64,6 +64,13 @@ def parse_triggers(path: Path) -> list[Trigger]:
 class Lexicon:
     by_head: dict          # (lemma, pos) -> [Trigger]
     cues: dict
+    intents: dict          # CAMEO prefix of an announced act -> (rule id, intent code)
+
+    def intent_for(self, cameo: str) -> tuple[str, str] | None:
+        for length in range(len(cameo), 1, -1):
+            if cameo[:length] in self.intents:
+                return self.intents[cameo[:length]]
+        return None
 
     def cue_id(self, group: str, lemma: str) -> str | None:
         for item in self.cues.get(group, []):
@@ -79,4 +86,9 @@ def load_lexicon() -> Lexicon:
         by_head.setdefault((trigger.head, trigger.pos), []).append(trigger)
     cues = yaml.safe_load((HERE / "cues.yaml").read_text(encoding="utf-8"))
     cues["speech_verbs"] = set(cues["speech_verbs"])
-    return Lexicon(by_head, cues)
+    intents = {}
+    for line in (HERE / "intents.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith(("#", "id\t")):
+            rule, act, code = line.split("\t")
+            intents[act] = (rule, code)
+    return Lexicon(by_head, cues, intents)
