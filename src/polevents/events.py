@@ -12,7 +12,8 @@ SUBJECTS = {"nsubj", "csubj", "expl"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "make", "issue", "announce",
                "begin", "start", "continue", "step", "order", "approve", "lead", "take", "pay",
-               "impose", "give", "provide", "send", "deliver", "offer", "unleash", "resume"}
+               "impose", "give", "provide", "send", "deliver", "offer", "unleash", "resume",
+               "stag"}  # the small English model lemmatizes "staged" as "stag"
 
 
 @dataclass
@@ -28,22 +29,32 @@ class Hit:
 
 
 def _near(token, depth: int = 2):
-    """Dependents of token within depth, not crossing into another clause."""
+    """Dependents of token within depth, not crossing into another clause, except into the
+    verb of a to-infinitive ("declined to comment", "threatened to impose sanctions")."""
     frontier = [token]
-    for _ in range(depth):
+    for level in range(depth):
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ not in CLAUSE_DEPS:
+                if c.dep_ not in CLAUSE_DEPS or c.dep_ == "xcomp" and level == 0:
                     nxt.append(c)
         yield from nxt
         frontier = nxt
 
 
+def _fits(token, options: frozenset[str]) -> bool:
+    if token.lemma_.lower() not in options and token.lower_ not in options:
+        return False
+    # a preposition or particle companion must be one, not the "to" of an infinitive
+    return token.pos_ not in ("ADP", "PART") or token.dep_ in ("prep", "prt", "agent", "dative")
+
+
 def _kind(token) -> str | None:
+    if token.dep_ in ("amod", "compound"):
+        return None  # "US-backed forces", "aid workers": a modifier names no act
     if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ == "ROOT":
         return "verb"
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ == "NOUN":
         return "noun"
     return None
 
@@ -60,24 +71,26 @@ def match_triggers(sent, lexicon: Lexicon) -> list[Hit]:
         if not candidates:
             continue
         near = list(_near(token))
-        best, best_words = None, None
+        best, best_rank, best_words = None, None, None
         for trig in candidates:
             words = []
             for options in trig.companions:
-                found = next((t for t in near if t.lemma_.lower() in options
-                              or t.lower_ in options), None)
+                found = next((t for t in near if _fits(t, options) and t not in words), None)
                 if found is None:
                     break
                 words.append(found)
             else:
-                if best is None or len(words) > len(best_words):
-                    best, best_words = trig, words
+                # most companions, then most content words, then the most specific code
+                rank = (len(words), sum(t.pos_ not in ("ADP", "PART") for t in words),
+                        len(trig.cameo))
+                if best is None or rank > best_rank:
+                    best, best_rank, best_words = trig, rank, words
         if best is None:
             continue
         used.update(t.i for t in best_words)
         hits.append(Hit(best, token, [token, *best_words]))
-    # A noun consumed as a companion of a verb trigger ("held talks") is no event of its own.
-    return [h for h in hits if not (h.trigger.pos == "noun" and h.head.i in _companion_ids(hits))]
+    # A word consumed as a companion of another trigger ("held talks") is no event of its own.
+    return [h for h in hits if h.head.i not in _companion_ids(hits)]
 
 
 def _companion_ids(hits: list[Hit]) -> set[int]:
