@@ -186,9 +186,11 @@ def _slot(hit: Hit):
         if slot == "none":
             return None
         if slot == "dobj":
-            for c in hit.head.children:
-                if c.dep_ in ("dobj", "dative", "attr") and c not in hit.words:
-                    return c
+            verbs = [hit.head] + [w for w in hit.words[1:] if w.pos_ == "VERB"]
+            for verb in verbs:  # "refused to meet X": the object of the infinitive
+                for c in verb.children:
+                    if c.dep_ in ("dobj", "dative", "attr") and c not in hit.words:
+                        return c
         elif slot.startswith("prep:"):
             obj = _prep_object(places, slot[5:])
             if obj is not None:
