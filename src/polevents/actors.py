@@ -227,10 +227,12 @@ def _near_head(match: Match, head) -> bool:
 
 
 def _definite(head) -> bool:
+    """"the government", "police", "its army" point back into the story; "a court" and bare
+    plurals ("foreign ministers gathered") do not."""
     dets = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
-    if any(d in ("a", "an", "some", "another", "one") for d in dets):
+    if any(d in ("a", "an", "some", "another", "one", "many", "several") for d in dets):
         return False
-    return True
+    return bool(dets) or head.tag_ != "NNS"
 
 
 def _span(tokens, matches: list[Match], head) -> tuple[int, int]:

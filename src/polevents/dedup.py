@@ -14,6 +14,7 @@ dyad and day is reported (asserted) as cooperation (quad class 1-2) and as confl
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter, OrderedDict, defaultdict
@@ -28,7 +29,7 @@ STOPWORDS = frozenset(
 TOKEN = re.compile(r"[a-z0-9]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     key: str  # unique id of the mention (the store uses "doc_hash:event_id")
     doc: str  # the document it is in
@@ -61,6 +62,19 @@ class Cluster:
     n_documents: int
     n_sources: int
     contradictions: list[str] = field(default_factory=list)
+
+    def row(self) -> dict:
+        """The cluster as a row of the store's clusters table."""
+        day = lambda d: dt.date.fromordinal(d) if d else None  # noqa: E731
+        doc_hash, event_id = self.representative.split(":", 1)
+        return {"cluster_id": self.cluster_id, "source_key": self.source,
+                "target_key": self.target, "cameo": self.cameo, "cameo_root": self.cameo[:2],
+                "quad_class": self.quad_class, "goldstein": self.goldstein,
+                "modality": self.modality, "day": day(self.first_day),
+                "last_day": day(self.last_day), "n_mentions": self.n_mentions,
+                "n_documents": self.n_documents, "n_sources": self.n_sources,
+                "contradictions": self.contradictions, "rep_doc_hash": doc_hash,
+                "rep_event_id": event_id}
 
 
 def tokens(text: str) -> frozenset[str]:

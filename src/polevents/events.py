@@ -23,7 +23,7 @@ class Hit:
     trigger: Trigger
     head: object                   # spaCy token
     words: list = field(default_factory=list)
-    sources: list = field(default_factory=list)
+    sources: list = field(default_factory=list)   # groups of coordinated words, best first
     targets: list = field(default_factory=list)
     passive: bool = False
 
@@ -36,6 +36,8 @@ def _near(token, depth: int = 2):
         nxt = []
         for t in frontier:
             for c in t.children:
+                if level == 0 and c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                    continue  # the actor is no part of the act ("Trump's demand ... met")
                 if c.dep_ not in CLAUSE_DEPS or c.dep_ == "xcomp" and level == 0:
                     nxt.append(c)
         yield from nxt
@@ -108,14 +110,10 @@ def _with_conjuncts(token) -> list:
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
-def _prep_object(tokens, prep_word: str):
-    for t in tokens:
-        for c in t.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep_word:
-                for obj in c.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTORS:
-                        return obj
-    return None
+def _prep_objects(tokens, prep_word: str) -> list:
+    return [obj for t in tokens for c in t.children
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep_word
+            for obj in c.children if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTORS]
 
 
 def verb_subject(verb, seen=None):
@@ -137,7 +135,10 @@ def verb_subject(verb, seen=None):
     if verb.dep_ in ("relcl", "acl"):
         passive = verb.tag_ == "VBN" and verb.dep_ == "acl"
         return verb.head, passive
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    # ", killing 12" and "sent aircraft to attack" share the subject of the main verb;
+    # other adverbial clauses have subjects of their own
+    shares = verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")
+    if shares and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp":
             # "urged Iran to release": the object of the governing verb acts
             for c in verb.head.children:
@@ -157,69 +158,62 @@ def _agent(verb):
 
 
 def find_arguments(hit: Hit) -> None:
+    """Fills hit.sources and hit.targets: candidate groups in order of preference; the coder
+    takes the first group in which some word names an actor."""
     if hit.trigger.pos == "verb":
-        _verb_arguments(hit)
+        sources, targets = _verb_arguments(hit)
     else:
-        _noun_arguments(hit)
+        sources, targets = _noun_arguments(hit)
+    hit.sources = [_with_conjuncts(t) for t in _unique(sources)]
+    taken = {t.i for group in hit.sources for t in group}
+    hit.targets = [_with_conjuncts(t) for t in _unique(targets) if t.i not in taken]
 
 
-def _verb_arguments(hit: Hit) -> None:
+def _unique(tokens) -> list:
+    seen, out = set(), []
+    for t in tokens:
+        if t is not None and t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+def _verb_arguments(hit: Hit):
     verb = hit.head
     subject, passive = verb_subject(verb)
-    is_passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    hit.passive = is_passive
-    target = None
-    if is_passive:
-        target = subject
-        subject = _agent(verb)
-    else:
-        target = _slot(hit)
-    if subject is not None:
-        hit.sources = _with_conjuncts(subject)
-    if target is not None:
-        hit.targets = _with_conjuncts(target)
+    hit.passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if hit.passive:
+        return [_agent(verb)], [subject, *_slot_candidates(hit)]
+    return [subject], _slot_candidates(hit)
 
 
-def _slot(hit: Hit):
+def _slot_candidates(hit: Hit) -> list:
     places = [*hit.words[1:], hit.head]  # "imposed sanctions on X": the companion's prep first
+    out = []
     for slot in hit.trigger.targets:
         if slot == "none":
-            return None
+            break
         if slot == "dobj":
             verbs = [hit.head] + [w for w in hit.words[1:] if w.pos_ == "VERB"]
             for verb in verbs:  # "refused to meet X": the object of the infinitive
-                for c in verb.children:
-                    if c.dep_ in ("dobj", "dative", "attr") and c not in hit.words:
-                        return c
+                out.extend(c for c in verb.children
+                           if c.dep_ in ("dobj", "dative", "attr") and c not in hit.words)
         elif slot.startswith("prep:"):
-            obj = _prep_object(places, slot[5:])
-            if obj is not None:
-                return obj
-    return None
+            out.extend(_prep_objects(places, slot[5:]))
+    return out
 
 
-def _noun_arguments(hit: Hit) -> None:
+def _noun_arguments(hit: Hit):
     noun = hit.head
-    source = None
-    for c in noun.children:
-        if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.i < noun.i and c.pos_ in ("ADJ", "PROPN"):
-            source = c
-            break
-    if source is None:
-        source = _prep_object([noun], "by")
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    # "Israeli strikes", "Russian shelling": the modifier may name the actor
+    sources += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                and c.i < noun.i and c.pos_ in ("ADJ", "PROPN")]
+    sources += _prep_objects([noun], "by")
     governor = noun.head
-    if source is None and noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" \
-            and governor.lemma_ in LIGHT_VERBS:
-        source, passive = verb_subject(governor)
-        if passive:
-            source = _agent(governor)
-    if source is None and noun.dep_ == "pobj" and governor.head.pos_ == "VERB" \
-            and governor.head.lemma_ in LIGHT_VERBS:
-        source, _ = verb_subject(governor.head)
-    target = _slot(hit)
-    if target is not None and source is not None and target.i == source.i:
-        target = None
-    if source is not None:
-        hit.sources = _with_conjuncts(source)
-    if target is not None:
-        hit.targets = _with_conjuncts(target)
+    if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and governor.lemma_ in LIGHT_VERBS:
+        subject, passive = verb_subject(governor)
+        sources.append(_agent(governor) if passive else subject)
+    if noun.dep_ == "pobj" and governor.head.pos_ == "VERB" and governor.head.lemma_ in LIGHT_VERBS:
+        sources.append(verb_subject(governor.head)[0])
+    return sources, _slot_candidates(hit)

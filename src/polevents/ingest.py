@@ -62,7 +62,11 @@ class _Progress:
 def ingest_documents(docs: Iterable[Document], db_path, coder, progress: bool = False,
                      batch_size: int = 50, lock_timeout: float = 30.0, inputs=(),
                      skipped: list | None = None, window_days: int = 2) -> dict:
-    """Codes and stores the documents not yet stored; returns the run's summary."""
+    """Codes and stores the documents not yet stored; returns the run's summary.
+
+    Ctrl-C stops the run after writing what was already coded; the summary then says
+    `interrupted: True` and the events of that run are left for the next run to cluster.
+    """
     started = time.monotonic()
     run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     summary = {"documents": 0, "stored": 0, "already_stored": 0, "skipped": 0,
@@ -85,7 +89,7 @@ def ingest_documents(docs: Iterable[Document], db_path, coder, progress: bool = 
         yield from _unseen(chunk)
 
     def _unseen(chunk):
-        with store.connect(db_path, lock_timeout=lock_timeout) as con:
+        with store.connect(db_path, read_only=True, lock_timeout=lock_timeout) as con:
             stored = store.known_hashes(con, [h for _, h in chunk])
         for doc, h in chunk:
             if h in stored or h in seen:
@@ -113,9 +117,8 @@ def ingest_documents(docs: Iterable[Document], db_path, coder, progress: bool = 
             if len(pending) >= batch_size:
                 flush()
         status = "done"
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # stop cleanly: keep what was coded, report, let the caller decide
         status = "interrupted"
-        raise
     finally:
         flush()  # what was coded is kept, even on Ctrl-C
         bar.stop()
@@ -128,6 +131,7 @@ def ingest_documents(docs: Iterable[Document], db_path, coder, progress: bool = 
                     [run_id]).fetchone()[0]
             store.finish_run(con, run_id, summary["stored"], summary["events"], status)
         summary["seconds"] = round(time.monotonic() - started, 3)
+        summary["interrupted"] = status == "interrupted"
     return summary
 
 
@@ -149,15 +153,17 @@ def ingest(inputs: list[str], db_path, coder, default_date: str | None = None,
 def watch(inputs: list[str], db_path, coder, seconds: float, rounds: int | None = None,
           on_round: Callable[[dict], None] | None = None, sleep=time.sleep, **options) -> list[dict]:
     """Ingests the inputs again every `seconds` (what is new gets stored) until Ctrl-C or `rounds`."""
-    summaries = []
+    summaries: list[dict] = []
     try:
         while rounds is None or len(summaries) < rounds:
             summaries.append(ingest(inputs, db_path, coder, **options))
             if on_round:
                 on_round(summaries[-1])
+            if summaries[-1]["interrupted"]:
+                break
             if rounds is None or len(summaries) < rounds:
                 sleep(seconds)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # while sleeping between rounds
         pass
     return summaries
 

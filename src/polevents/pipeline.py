@@ -53,29 +53,36 @@ class Coder:
             resolver.start_sentence(sent)
             hits = match_triggers(sent, self.lexicon)
             heads = {h.head.i for h in hits}
+            found = []
             for hit in hits:
                 find_arguments(hit)
-                events.extend(self._events(hit, sent, number, doc, resolver, heads))
+                found.extend(self._events(hit, sent, number, doc, resolver, heads))
+            # An act whose target was not found is kept only where the sentence gives no
+            # complete event: it still says what happened, but not to whom.
+            complete = [e for e, whole in found if whole]
+            events.extend(complete or [e for e, _ in found])
             resolver.note_sentence_places()
         for event in events:
             event.assign_id()
         return events
 
     def _events(self, hit: Hit, sent, number: int, doc: Document, resolver,
-                heads: set[int]) -> list[Event]:
+                heads: set[int]) -> list[tuple[Event, bool]]:
+        """The events of one trigger, each with whether its dyad is complete."""
         lexicon = self.lexicon
         speaker_token = _speaker(hit.head, lexicon)
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
-        sources = []
-        for token in hit.sources:
-            if token.lower_ in SPEAKER_PRONOUNS and reported_by is not None and token.lower_ not in ("he", "she"):
-                sources.append(reported_by)
-            else:
-                sources.append(resolver.resolve(token))
-        sources = [s for s in sources if s is not None]
+        sources = _first_resolved(hit.sources, resolver, reported_by)
         if not sources:
             return []
-        targets = [t for t in (resolver.resolve(tok) for tok in hit.targets) if t is not None] or [None]
+        targets = _first_resolved(hit.targets, resolver, None)
+        pairs = [(s, t) for s in sources for t in targets if t.code != s.code]
+        if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"]:
+            # "Baghdad and Washington are in talks": each side acts on the other
+            pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
+        whole = bool(pairs) or hit.trigger.targets == ("none",)
+        if not pairs:
+            pairs = [(s, None) for s in sources]
         mode = modality_of(hit.head, lexicon)
         cameo, rule = hit.trigger.cameo, f"lexicon:{hit.trigger.id}"
         if mode.refusal:
@@ -96,9 +103,7 @@ class Coder:
         trigger = {"text": doc.text[start:end], "start": start, "end": end}
         location = event_location(resolver, hit)
         out = []
-        for (cameo, rule, modality), source, target in product(variants, sources, targets):
-            if target is not None and target.code == source.code:
-                target = None
+        for (cameo, rule, modality), (source, target) in product(variants, pairs):
             code = ontology.cameo(cameo)
             out.append(Event(
                 doc_id=doc.id, sentence=number, text=sent.text, source=source, target=target,
@@ -108,7 +113,23 @@ class Coder:
                 rule=rule, version=self.version, modality=modality, reported_by=reported_by,
                 date=day, date_precision=precision, location=location,
                 confidence=_confidence(hit, source, target, modality)))
-        return out
+        return [(e, whole) for e in out]
+
+
+def _first_resolved(groups, resolver, speaker: Actor | None) -> list[Actor]:
+    """The actors of the first candidate group that names any ("it" in a reported clause is
+    the speaker: "the ministry said it had expelled...")."""
+    for group in groups:
+        actors = []
+        for token in group:
+            if token.lower_ in SPEAKER_PRONOUNS - {"he", "she"} and speaker is not None:
+                actors.append(speaker)
+            else:
+                actors.append(resolver.resolve(token))
+        actors = [a for a in actors if a is not None]
+        if actors:
+            return actors
+    return []
 
 
 def _governed_by_hit(token, heads: set[int]) -> bool:

@@ -15,7 +15,8 @@ def _location(entry, text: str) -> dict:
 def event_location(resolver, hit) -> dict | None:
     """The most specific place named around the trigger: a city or seat before a country."""
     doc = hit.head.doc
-    holders = [hit.head, *hit.words[1:], *hit.targets]
+    targets = [t for group in hit.targets for t in group]
+    holders = [hit.head, *hit.words[1:], *targets]
     found = []
     for token in holders:
         for prep in token.children:
@@ -27,7 +28,7 @@ def event_location(resolver, hit) -> dict | None:
                 for m in resolver.matches_in(obj.subtree):
                     if m.entry.kind in PLACE_KINDS:
                         found.append((m, doc[m.start:m.end].text))
-    for target in hit.targets:
+    for target in targets:
         for m in resolver.matches_in([target]):
             if m.entry.kind in ("place", "seat") and hit.trigger.cameo.startswith("04"):
                 found.append((m, doc[m.start:m.end].text))

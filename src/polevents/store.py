@@ -17,6 +17,7 @@ stored and goes on. Events whose `cluster_id` is still NULL are clustered by `re
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -129,7 +130,7 @@ def _open(path, read_only: bool, lock_timeout: float):
         except duckdb.ConnectionException:
             if read_only:  # this process already holds the file read-write: share that instance
                 return duckdb.connect(str(path))
-            raise
+            raise StoreError(f"{path}: already open read-only in this process") from None
         except duckdb.Error as exc:
             if "Could not set lock" not in str(exc) or time.monotonic() >= deadline:
                 raise _one_line(path, exc) from None
@@ -150,7 +151,8 @@ def connect(path=DEFAULT_DB, read_only: bool = False, lock_timeout: float = 10.0
         raise StoreError(f"{path}: no such database (run `polevents ingest` first)")
     con = _open(path, read_only, lock_timeout)
     try:
-        if not read_only:
+        if not read_only and not con.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'clusters'").fetchone()[0]:
             for statement in SCHEMA:
                 con.execute(statement)
         yield con
@@ -199,13 +201,16 @@ def flatten(record: dict, doc_hash: str, run_id: str, doc_date=None) -> dict:
     return row
 
 
-def _insert(con, table: str, rows: list[dict], columns) -> None:
+def _arrow(rows: list[dict], columns):
     import pyarrow as pa
 
+    return pa.Table.from_pylist(rows, schema=arrow_schema(columns))
+
+
+def _insert(con, table: str, rows: list[dict], columns) -> None:
     if not rows:
         return
-    data = pa.Table.from_pylist(rows, schema=arrow_schema(columns))
-    con.register("_incoming", data)
+    con.register("_incoming", _arrow(rows, columns))
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
     finally:
@@ -263,45 +268,50 @@ def finish_run(con, run_id: str, documents: int, events: int, status: str) -> No
 
 
 def recluster(con, window_days: int = 2, min_similarity: float = 0.2) -> int:
-    """Clusters every dyad that holds an unclustered event; returns the clusters written."""
+    """Clusters the unclustered events with their neighbours; returns the clusters written.
+
+    Per touched dyad only the stretch of days that the new events can change is redone: their
+    days plus the window, widened until no cluster lies within the window of its edges, so the
+    result is the same as clustering the whole dyad again.
+    """
     from polevents import dedup
 
-    src, tgt = actor_key("e.source"), actor_key("e.target")
-    dirty = (f"SELECT DISTINCT {actor_key('source')} AS s, {actor_key('target')} AS t"
-             " FROM events WHERE cluster_id IS NULL")
-    rows = con.execute(
-        f"SELECT e.doc_hash || ':' || e.event_id, e.doc_hash, coalesce(d.source,"
-        f" nullif(regexp_extract(d.url, '//([^/]+)', 1), ''), d.hash), {src}, {tgt}, e.cameo,"
-        f" e.quad_class, e.modality, e.day, e.text, e.location_name, e.goldstein"
-        f" FROM events e JOIN documents d ON d.hash = e.doc_hash"
-        f" JOIN ({dirty}) dd ON {src} = dd.s AND {tgt} = dd.t").fetchall()
-    if not rows:
-        return 0
-    mentions = [dedup.Mention(key=r[0], doc=r[1], outlet=r[2], source=r[3], target=r[4],
-                              cameo=r[5] or "", quad_class=r[6] or 0, modality=r[7] or "asserted",
-                              day=r[8].toordinal() if r[8] else None, text=r[9] or "",
-                              location=r[10], goldstein=r[11] or 0.0) for r in rows]
-    clusters = dedup.cluster_mentions(mentions, window_days, min_similarity)
-    links = [dict(zip(("doc_hash", "event_id"), k.split(":", 1)), cluster_id=c.cluster_id)
-             for c in clusters for k in c.members]
-    out = [{"cluster_id": c.cluster_id, "source_key": c.source, "target_key": c.target,
-            "cameo": c.cameo, "cameo_root": c.cameo[:2], "quad_class": c.quad_class,
-            "goldstein": c.goldstein, "modality": c.modality,
-            "day": _day(c.first_day), "last_day": _day(c.last_day),
-            "n_mentions": c.n_mentions, "n_documents": c.n_documents, "n_sources": c.n_sources,
-            "contradictions": c.contradictions, "rep_doc_hash": c.representative.split(":")[0],
-            "rep_event_id": c.representative.split(":", 1)[1]} for c in clusters]
-    rep = ", ".join(f"e.{c}" for c in CLUSTER_REP_COLUMNS)
+    src, tgt, w = actor_key("e.source"), actor_key("e.target"), int(window_days)
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE TEMP TABLE _dirty AS {dirty}")
-        con.execute("DELETE FROM clusters WHERE EXISTS (SELECT 1 FROM _dirty"
-                    " WHERE s = source_key AND t = target_key)")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _dirty AS SELECT {src} AS s, {tgt} AS t,"
+                    f" min(day) - {w} AS lo, max(day) + {w} AS hi FROM events e"
+                    " WHERE cluster_id IS NULL GROUP BY ALL")
+        while con.execute(
+                "UPDATE _dirty SET lo = least(_dirty.lo, x.lo), hi = greatest(_dirty.hi, x.hi)"
+                " FROM (SELECT d.s, d.t, min(c.day) - $w AS lo, max(c.last_day) + $w AS hi"
+                " FROM clusters c JOIN _dirty d ON c.source_key = d.s AND c.target_key = d.t"
+                " AND c.day <= d.hi + $w AND c.last_day >= d.lo - $w GROUP BY ALL) x"
+                " WHERE _dirty.s = x.s AND _dirty.t = x.t AND (x.lo < _dirty.lo OR x.hi > _dirty.hi)",
+                {"w": w}).fetchone()[0]:
+            pass  # widen each stretch over the clusters near its edges until none is left
+        rows = con.execute(
+            f"SELECT e.doc_hash || ':' || e.event_id, e.doc_hash, coalesce(d.source,"
+            f" nullif(regexp_extract(d.url, '//([^/]+)', 1), ''), d.hash), {src}, {tgt},"
+            f" coalesce(e.cameo, ''), coalesce(e.quad_class, 0), coalesce(e.modality, 'asserted'),"
+            f" e.day, coalesce(e.text, ''), e.location_name, coalesce(e.goldstein, 0), e.cluster_id"
+            f" FROM events e JOIN documents d ON d.hash = e.doc_hash"
+            f" JOIN _dirty x ON {src} = x.s AND {tgt} = x.t"
+            f" WHERE e.day BETWEEN x.lo AND x.hi OR (e.day IS NULL AND e.cluster_id IS NULL)"
+        ).fetchall()
+        mentions = [dedup.Mention(*r[:8], r[8] and r[8].toordinal(), *r[9:12]) for r in rows]
+        clusters = dedup.cluster_mentions(mentions, window_days, min_similarity)
+        links = [dict(zip(("doc_hash", "event_id"), k.split(":", 1)), cluster_id=c.cluster_id)
+                 for c in clusters for k in c.members]
+        out = [c.row() for c in clusters]
+        old = sorted({r[12] for r in rows if r[12]})
+        con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [old])
         con.register("_link_rows", _arrow(links, [("doc_hash", "VARCHAR"), ("event_id", "VARCHAR"),
                                                   ("cluster_id", "VARCHAR")]))
         con.execute("UPDATE events SET cluster_id = l.cluster_id FROM _link_rows l"
                     " WHERE events.doc_hash = l.doc_hash AND events.event_id = l.event_id")
         con.register("_cluster_rows", _arrow(out, CLUSTER_COLUMNS))
+        rep = ", ".join(f"e.{c}" for c in CLUSTER_REP_COLUMNS)
         con.execute(f"INSERT INTO clusters BY NAME SELECT c.*, {rep}, d.url,"
                     f" now()::TIMESTAMP AS date_added FROM _cluster_rows c"
                     f" JOIN events e ON e.doc_hash = c.rep_doc_hash AND e.event_id = c.rep_event_id"
@@ -313,18 +323,9 @@ def recluster(con, window_days: int = 2, min_similarity: float = 0.2) -> int:
         raise
     finally:
         for name in ("_link_rows", "_cluster_rows"):
-            con.unregister(name)
+            with contextlib.suppress(Exception):
+                con.unregister(name)
     return len(out)
-
-
-def _arrow(rows, columns):
-    import pyarrow as pa
-
-    return pa.Table.from_pylist(rows, schema=arrow_schema(columns))
-
-
-def _day(ordinal):
-    return dt.date.fromordinal(ordinal) if ordinal else None
 
 
 def counts(db) -> dict:
