@@ -17,10 +17,12 @@ from polevents.model import Actor
 
 # Dependents that belong to the noun phrase of an actor.
 NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "npadvmod"}
-NP_RIGHT_PREPS = {"of", "in", "from", "at"}
+NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
 PRONOUNS = {"he", "she", "him", "her"}
 # Roles whose bare noun ("the government", "police") belongs to the country the story is about.
 STATE_ROLES = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "SPY"}
+# Roles that, with no country named, belong to the country the document is about.
+LOCAL_ROLES = {"REB", "CVL", "REF", "UAF"}
 
 
 @dataclass
@@ -46,7 +48,13 @@ class DocMemory:
             self.last_country = code
 
     def story_country(self) -> str | None:
-        return self.last_country
+        """The country the document is mostly about so far (the latest one on a tie)."""
+        if not self.countries:
+            return None
+        top = max(self.countries.values())
+        if self.countries.get(self.last_country) == top:
+            return self.last_country
+        return next(c for c, n in self.countries.items() if n == top)
 
 
 def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
@@ -167,7 +175,8 @@ class ActorResolver:
             country = country or place.country
             name, kb_id = (place.name, place.kb_id) if not roles else (None, None)
         if code is None:
-            if country is None and sectors and sectors[0] in STATE_ROLES and _definite(head):
+            if country is None and sectors and (sectors[0] in STATE_ROLES and _definite(head)
+                                                or sectors[0] in LOCAL_ROLES):
                 country = self.memory.story_country()
             if country is None and not sectors:
                 return None

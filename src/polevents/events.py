@@ -48,7 +48,12 @@ def _fits(token, options: frozenset[str]) -> bool:
     if token.lemma_.lower() not in options and token.lower_ not in options:
         return False
     # a preposition or particle companion must be one, not the "to" of an infinitive
-    return token.pos_ not in ("ADP", "PART") or token.dep_ in ("prep", "prt", "agent", "dative")
+    if token.pos_ not in ("ADP", "PART"):
+        return True
+    if token.dep_ not in ("prep", "prt", "agent", "dative"):
+        return False
+    # "On Nov. 2, X called Y": a time phrase is no part of the act
+    return not any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
 def _kind(token) -> str | None:
@@ -184,11 +189,19 @@ def _verb_arguments(hit: Hit):
     hit.passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if hit.passive:
         return [_agent(verb)], [subject, *_slot_candidates(hit)]
-    return [subject], _slot_candidates(hit)
+    sources = [subject]
+    if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):
+        # "HRW issued a statement calling on X": the statement's author acts
+        owner = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+        sources.append(verb_subject(owner)[0])
+    return sources, _slot_candidates(hit)
 
 
 def _slot_candidates(hit: Hit) -> list:
     places = [*hit.words[1:], hit.head]  # "imposed sanctions on X": the companion's prep first
+    governor = hit.head.head
+    if hit.trigger.pos == "noun" and hit.head.dep_ == "dobj" and governor.lemma_ in LIGHT_VERBS:
+        places.append(governor)  # "launched an offensive on Sunday against X"
     out = []
     for slot in hit.trigger.targets:
         if slot == "none":
@@ -200,6 +213,13 @@ def _slot_candidates(hit: Hit) -> list:
                            if c.dep_ in ("dobj", "dative", "attr") and c not in hit.words)
         elif slot.startswith("prep:"):
             out.extend(_prep_objects(places, slot[5:]))
+    # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
+    for word in hit.words[1:]:
+        if word.pos_ == "NOUN":
+            out.extend(c for c in word.children if c.dep_ == "poss")
+            out.extend(_prep_objects([word], "by") + _prep_objects([word], "from"))
+            for acl in (c for c in word.children if c.dep_ == "acl"):
+                out.extend(_prep_objects([acl], "by"))
     return out
 
 

@@ -137,16 +137,23 @@ def _checked(name: str, line: int | None, doc: Document, report) -> Document | N
     return doc
 
 
-_COMMON = {"the", "a", "of", "and", "to", "in", "on", "is", "was", "said", "for", "with", "by", "has",
-           "have", "that", "it", "at", "from", "will", "are", "were", "an", "as", "his", "her", "after"}
+_ENGLISH = {"the", "a", "of", "and", "to", "in", "on", "is", "was", "said", "for", "with", "by",
+            "has", "have", "that", "it", "at", "from", "will", "are", "were", "an", "as", "his",
+            "her", "after", "also", "its", "their", "this", "who", "not", "be", "been"}
+_FOREIGN = {"der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "auf", "le",
+            "la", "les", "et", "est", "des", "du", "une", "dans", "pour", "que", "el", "los",
+            "las", "y", "es", "del", "una", "por", "con", "para", "il", "di", "che", "della",
+            "e", "och", "het", "een", "van", "op", "em", "não", "do", "da", "ni", "na", "za"}
 
 
 def _looks_english(text: str) -> bool:
+    """Other languages betray themselves by their function words; names say nothing either way."""
     words = [w.strip(".,;:!?\"'()") for w in text[:5000].lower().split()]
     if len(words) < 12:
         return True  # too short to judge: give it the benefit of the doubt
-    # English news runs at 20-30% of these words; other languages at a few percent
-    return sum(w in _COMMON for w in words) / len(words) >= 0.1
+    english = sum(w in _ENGLISH for w in words)
+    foreign = sum(w in _FOREIGN for w in words)
+    return english >= foreign
 
 
 def html_to_text(html: str) -> str:
