@@ -22,10 +22,16 @@ class Modality:
 
 
 def _own(token, lexicon: Lexicon) -> Modality | None:
+    negation = next((c for c in token.children
+                     if c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no"), None)
+    if negation is not None:
+        cue = lexicon.cue_id("negation", negation.lower_) or "neg.not"
+        if any(c.dep_ == "aux" and lexicon.cue_id("refusal_aux", c.lower_) for c in token.children):
+            # "said it would not attend", "will not accept": a refusal, coded as REJECT
+            return Modality("asserted", cue, refusal=f"{cue}+rej.will")
+        return Modality("negated", cue)
     for c in token.children:
         low = c.lower_
-        if c.dep_ == "neg" or c.dep_ == "det" and low == "no":
-            return Modality("negated", lexicon.cue_id("negation", low) or "neg.not")
         if c.dep_ in ("aux", "auxpass") and (cue := lexicon.cue_id("future_aux", low)):
             return Modality("future", cue)
         if c.dep_ == "aux" and (cue := lexicon.cue_id("hypothetical_aux", low)):

@@ -12,7 +12,7 @@ from polevents.dates import event_date, is_historical
 from polevents.events import Hit, find_arguments, match_triggers, verb_subject
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
-from polevents.modality import modality_of
+from polevents.modality import Modality, modality_of
 from polevents.places import event_location
 from polevents.version import CODER_VERSION, KB_VERSION
 
@@ -77,6 +77,11 @@ class Coder:
             return []
         targets = _first_resolved(hit.targets, resolver, None)
         pairs = [(s, t) for s in sources for t in targets if t.code != s.code]
+        nearest = False
+        if not pairs and hit.trigger.targets != ("none",):
+            targets = _first_resolved(_nearby(hit), resolver, None)
+            pairs = [(s, t) for s in sources for t in targets if t.code != s.code][:1]
+            nearest = bool(pairs)
         if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"]:
             # "Baghdad and Washington are in talks": each side acts on the other
             pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
@@ -85,11 +90,15 @@ class Coder:
             pairs = [(s, None) for s in sources]
         mode = modality_of(hit.head, lexicon)
         cameo, rule = hit.trigger.cameo, f"lexicon:{hit.trigger.id}"
+        if mode.refusal and mode.refusal.endswith("rej.will") and cameo[:2] > "08":
+            mode = Modality("negated", mode.cue)  # "will not attack" denies a threat, refuses nothing
         if mode.refusal:
             cameo = REFUSAL_CODES.get(cameo[:2], "120")
             rule += f"+{mode.refusal}"
         elif mode.cue:
             rule += f"+{mode.cue}"
+        if nearest:
+            rule += "+target.nearest"
         day, precision, _ = event_date(sent, hit.head, doc.date)
         modality = mode.mode
         if modality == "asserted" and is_historical(day, precision, doc.date):
@@ -112,8 +121,18 @@ class Coder:
                 goldstein=code.goldstein, quad_class=code.quad_class, trigger=trigger,
                 rule=rule, version=self.version, modality=modality, reported_by=reported_by,
                 date=day, date_precision=precision, location=location,
-                confidence=_confidence(hit, source, target, modality)))
+                confidence=_confidence(hit, source, target, modality, nearest)))
         return [(e, whole) for e in out]
+
+
+def _nearby(hit: Hit) -> list[list]:
+    """Noun phrases inside the trigger's own clause, nearest first: where the parse hides
+    the target ("launched strikes against X" attached elsewhere)."""
+    taken = {t.i for group in hit.sources for t in group}
+    words = [t for t in hit.head.subtree if t.pos_ in ("PROPN", "NOUN") and t.i not in taken
+             and t.dep_ in ("pobj", "dobj", "appos", "conj")]
+    words.sort(key=lambda t: (t.i < hit.head.i, abs(t.i - hit.head.i)))
+    return [[t] for t in words]
 
 
 def _first_resolved(groups, resolver, speaker: Actor | None) -> list[Actor]:
@@ -163,11 +182,12 @@ def _speaker(head, lexicon: Lexicon):
     return None
 
 
-def _confidence(hit: Hit, source: Actor, target: Actor | None, modality: str) -> float:
+def _confidence(hit: Hit, source: Actor, target: Actor | None, modality: str,
+                nearest: bool) -> float:
     score = 0.45
     score += 0.1 * min(len(hit.trigger.companions), 2)
     score += 0.15 if source.kb_id else 0.05
-    score += 0.1 if target is not None else 0.0
+    score += 0.0 if target is None else 0.05 if nearest else 0.1
     score += 0.1 if hit.trigger.pos == "verb" else 0.0
     score -= 0.1 if modality != "asserted" else 0.0
     return round(max(0.05, min(0.99, score)), 3)
