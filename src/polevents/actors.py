@@ -16,7 +16,7 @@ from polevents.kb.loader import KnowledgeBase
 from polevents.model import Actor
 
 # Dependents that belong to the noun phrase of an actor.
-NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "npadvmod"}
+NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"}
 NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
 PRONOUNS = {"he", "she", "him", "her"}
 # Roles whose bare noun ("the government", "police") belongs to the country the story is about.
@@ -67,7 +67,7 @@ def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
         if normalize(doc[i].text) in kb.first_words or doc[i].lower_ == "the":
             for j in range(min(end, i + kb.max_words + 1), i, -1):
                 hits = kb.lookup(doc[i:j].text)
-                if hits and j - i == 1 and not _can_be_surname(doc[i]):
+                if hits and j - i == 1 and not _can_be_surname(doc[i], kb):
                     hits = [h for h in hits if h[1] >= 1.0]
                 if hits:
                     entry, strength = max(hits, key=lambda h: h[1])
@@ -81,9 +81,18 @@ def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
     return matches
 
 
-def _can_be_surname(token) -> bool:
-    """A bare surname ("May", "Turk") names a person only as a capitalised proper noun."""
-    return token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "GPE", "NORP")
+def _can_be_surname(token, kb: KnowledgeBase) -> bool:
+    """A bare surname ("May", "Turk") names a person only as a capitalised proper noun, and
+    not after another given name ("Jean-Pierre Lacroix" is not the Lacroix we know)."""
+    if not (token.text[:1].isupper() and token.pos_ == "PROPN"):
+        return False
+    if token.ent_type_ in ("DATE", "GPE", "NORP"):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.head.i == token.i \
+            and before.ent_iob_ != "O" and before.ent_type_ == "PERSON":
+        return any(e.kind in ("title", "noun") for e, _ in kb.lookup(before.text))
+    return True
 
 
 def noun_phrase(token) -> list:
