@@ -168,8 +168,11 @@ class ActorResolver:
             country = person.country or country
             if office:
                 sectors = _role_of(office.code, country) or sectors
-        elif orgs and (not roles or _near_head(orgs[0], head)):
-            org = orgs[0].entry
+        elif orgs and (not roles or any(m.start <= head.i for m in orgs)):
+            # "Isis fighters", "UN peacekeepers", "Kremlin spokesman": the members act for the
+            # organisation named before them; one named after ("troops in Nato countries")
+            # only counts when nothing else is named
+            org = next((m for m in orgs if m.start <= head.i), orgs[0]).entry
             name, kb_id = org.name, org.kb_id
             country = org.country or (country if org.code in ("NGO", "MED") else None)
             sectors = list(org.sectors) or sectors
@@ -238,10 +241,6 @@ class ActorResolver:
 def _role_of(code: str, country: str | None) -> list[str]:
     rest = code[3:] if code[:3] == (country or "---") else ""
     return [rest[i:i + 3] for i in range(0, len(rest), 3)][:1]
-
-
-def _near_head(match: Match, head) -> bool:
-    return match.start <= head.i < match.end or match.end == head.i
 
 
 def _definite(head) -> bool:

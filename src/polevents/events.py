@@ -169,8 +169,9 @@ def find_arguments(hit: Hit) -> None:
         sources, targets = _verb_arguments(hit)
     else:
         sources, targets = _noun_arguments(hit)
+    own = {t.i for t in hit.words}  # the words naming the act name no actor
     hit.sources = [_with_conjuncts(t) for t in _unique(sources)]
-    taken = {t.i for group in hit.sources for t in group}
+    taken = own | {t.i for group in hit.sources for t in group}
     hit.targets = [_with_conjuncts(t) for t in _unique(targets) if t.i not in taken]
 
 

@@ -76,15 +76,16 @@ class Coder:
         if not sources:
             return []
         targets = _first_resolved(hit.targets, resolver, None)
-        pairs = [(s, t) for s in sources for t in targets if t.code != s.code]
+        pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
             targets = _first_resolved(_nearby(hit), resolver, None)
-            pairs = [(s, t) for s in sources for t in targets if t.code != s.code][:1]
+            pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)][:1]
             nearest = bool(pairs)
-        if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"]:
+        if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"] \
+                and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
             # "Baghdad and Washington are in talks": each side acts on the other
-            pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
+            pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
         whole = bool(pairs) or hit.trigger.targets == ("none",)
         if not pairs:
             pairs = [(s, None) for s in sources]
@@ -125,10 +126,18 @@ class Coder:
         return [(e, whole) for e in out]
 
 
+def _distinct(source: Actor, target: Actor) -> bool:
+    """Two mentions of different actors; the same code is fine ("Isis executed its own
+    fighters") unless both name the same entity."""
+    if source.code != target.code:
+        return True
+    return source.start != target.start and (source.kb_id is None or source.kb_id != target.kb_id)
+
+
 def _nearby(hit: Hit) -> list[list]:
     """Noun phrases inside the trigger's own clause, nearest first: where the parse hides
     the target ("launched strikes against X" attached elsewhere)."""
-    taken = {t.i for group in hit.sources for t in group}
+    taken = {t.i for group in hit.sources for t in group} | {t.i for t in hit.words}
     words = [t for t in hit.head.subtree if t.pos_ in ("PROPN", "NOUN") and t.i not in taken
              and t.dep_ in ("pobj", "dobj", "appos", "conj")]
     words.sort(key=lambda t: (t.i < hit.head.i, abs(t.i - hit.head.i)))
