@@ -105,3 +105,16 @@ def test_relative_dates_resolve_against_the_publication_date(coder):
 def test_event_ids_are_stable(coder):
     first = [e.event_id for e in code(coder, BENNETT)]
     assert first == [e.event_id for e in code(coder, BENNETT)] and len(set(first)) == len(first)
+
+
+def test_a_title_without_a_name_resolves_to_the_office_holder_of_the_day(coder):
+    events = code(coder, "The Israeli prime minister met the German chancellor in Berlin.", "2024-01-10")
+    meeting = next(e for e in events if e.cameo.startswith("04"))
+    assert (meeting.source.code, meeting.source.name) == ("ISRGOV", "Benjamin Netanyahu")
+    assert (meeting.target.code, meeting.target.name) == ("DEUGOV", "Olaf Scholz")
+    assert meeting.location["name"] == "Berlin"
+
+
+def test_a_leader_out_of_office_keeps_only_the_country(coder):
+    events = code(coder, "Olaf Scholz criticised the Chinese government.", "2025-09-01")
+    assert events and events[0].source.code == "DEU"

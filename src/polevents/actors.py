@@ -193,6 +193,11 @@ class ActorResolver:
             if country is None and not sectors:
                 return None
             code = (country or "---") + (sectors[0] if sectors else "")
+            title = roles[0].entry if roles and roles[0].entry.kind == "title" else None
+            if title and country and _definite(head) and head.tag_ != "NNS":
+                holder = self.kb.holder(country, title.name, self.date)
+                if holder is not None:
+                    name, kb_id = holder.name, holder.kb_id
         start, end = _span(tokens, matches, head)
         doc = head.doc
         return Actor(text=doc.text[start:end], start=start, end=end, code=code, name=name,

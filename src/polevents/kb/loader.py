@@ -39,6 +39,7 @@ class KnowledgeBase:
         self.countries: dict[str, Entry] = {}
         self.first_words: set[str] = set()
         self.cased: dict[tuple[str, str], set[str]] = {}
+        self._holders: dict | None = None
         self.max_words = 1
 
     def add(self, entry: Entry, where: str) -> None:
@@ -76,6 +77,21 @@ class KnowledgeBase:
             for bucket in self.index.values():
                 bucket[:] = [(e, s) for e, s in bucket if e is not old]
         self.entries[entry.kb_id] = entry
+
+    def holder(self, country: str, title: str, date: str | None) -> Entry | None:
+        """Who held an office ("prime minister" of ISR) on a date: "the Israeli prime
+        minister" in 2024 is Netanyahu."""
+        if self._holders is None:
+            self._holders = defaultdict(list)
+            for entry in self.entries.values():
+                for office in entry.offices:
+                    if entry.kind == "person" and office.title:
+                        self._holders[(office.code[:3], office.title.lower())].append(entry)
+        for person in self._holders.get((country, title.lower()), []):
+            office = person.office_on(date)
+            if office and office.title.lower() == title.lower():
+                return person
+        return None
 
     def lookup(self, phrase: str) -> list[tuple[Entry, float]]:
         key = normalize(phrase)
