@@ -51,6 +51,7 @@ class Coder:
         events: list[Event] = []
         for number, sent in enumerate(parsed.sents):
             resolver.start_sentence(sent)
+            resolver.note_sentence_places()  # "protesters rallied in Minsk": Belarusians
             hits = match_triggers(sent, self.lexicon)
             heads = {h.head.i for h in hits}
             found = []
@@ -61,7 +62,6 @@ class Coder:
             # complete event: it still says what happened, but not to whom.
             complete = [e for e, whole in found if whole]
             events.extend(complete or [e for e, _ in found])
-            resolver.note_sentence_places()
         for event in events:
             event.assign_id()
         return events
