@@ -61,6 +61,8 @@ def _kind(token) -> str | None:
         return None  # "US-backed forces", "aid workers": a modifier names no act
     if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ == "ROOT":
         return "verb"
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT"):
+        return "verb"  # "is sceptical of", "was critical of": the predicate acts like a verb
     if token.pos_ == "NOUN":
         return "noun"
     return None
@@ -142,7 +144,7 @@ def verb_subject(verb, seen=None):
         return verb.head, passive
     # ", killing 12" and "sent aircraft to attack" share the subject of the main verb;
     # other adverbial clauses have subjects of their own
-    shares = verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")
+    shares = verb.dep_ in ("conj", "xcomp", "acomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")
     if shares and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp":
             # "urged Iran to release": the object of the governing verb acts

@@ -179,7 +179,7 @@ def _speaker(head, lexicon: Lexicon):
         if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in lexicon.cues["speech_verbs"]:
             subject, _ = verb_subject(token.head)
             return subject
-        if token.head is token or token.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "parataxis"):
+        if token.head is token or token.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "parataxis", "acomp"):
             break
         token = token.head
     for child in head.sent.root.children:
