@@ -237,10 +237,11 @@ class ActorResolver:
 
     def note_sentence_places(self) -> None:
         """Countries named anywhere in the sentence set the story's country for later roles."""
-        for ms in self.matches.values():
-            for m in ms:
-                if m.entry.kind in ("country", "place", "seat"):
-                    self.memory.remember_country(m.entry.country)
+        unique = {id(m): m for ms in self.matches.values() for m in ms}
+        for m in unique.values():
+            if m.entry.kind in ("country", "place", "seat") and m.entry.country:
+                # counted, but the latest country stays the latest actor's
+                self.memory.countries[m.entry.country] += 1
 
 
 def _role_of(code: str, country: str | None) -> list[str]:
