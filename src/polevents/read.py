@@ -6,6 +6,7 @@ Documents stream one at a time, so a corpus is never held in memory whole.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -14,7 +15,7 @@ from pathlib import Path
 from polevents.model import Document
 
 SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
-MAX_CHARS = 2_000_000  # a longer document is almost surely not one news article
+MAX_CHARS = 1_000_000  # spaCy's own limit; a longer document is no single news article
 
 
 def report_to_stderr(message: str) -> None:
@@ -25,7 +26,7 @@ def iter_documents(inputs: Iterable[str], default_date: str | None = None,
                    report: Callable[[str], None] = report_to_stderr) -> Iterator[Document]:
     for name in inputs:
         if name == "-":
-            yield from _from_stream("<stdin>", sys.stdin.buffer.read(), default_date, report)
+            yield from _from_stdin(default_date, report)
             continue
         path = Path(name)
         if path.is_dir():
@@ -39,14 +40,15 @@ def iter_documents(inputs: Iterable[str], default_date: str | None = None,
 
 
 def _from_file(path: Path, default_date, report) -> Iterator[Document]:
+    suffix = path.suffix.lower()
     try:
+        if suffix == ".jsonl":
+            with path.open("rb") as lines:  # line by line: a corpus is never held whole
+                yield from _from_jsonl(str(path), lines, default_date, report)
+            return
         data = path.read_bytes()
     except OSError as exc:
         report(f"{path}: cannot read: {exc.strerror}")
-        return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _from_jsonl(str(path), data, default_date, report)
         return
     text = _decode(str(path), data, report)
     if text is None:
@@ -61,10 +63,15 @@ def _from_file(path: Path, default_date, report) -> Iterator[Document]:
         yield doc
 
 
-def _from_stream(name: str, data: bytes, default_date, report) -> Iterator[Document]:
-    if data.lstrip().startswith(b"{"):
-        yield from _from_jsonl(name, data, default_date, report)
+def _from_stdin(default_date, report) -> Iterator[Document]:
+    stream = sys.stdin.buffer
+    first = stream.readline()
+    while first and not first.strip():
+        first = stream.readline()
+    if first.lstrip().startswith(b"{"):
+        yield from _from_jsonl("<stdin>", itertools.chain([first], stream), default_date, report)
         return
+    name, data = "<stdin>", first + stream.read()
     text = _decode(name, data, report)
     if text is not None:
         doc = _checked(name, None, Document(id="stdin", text=text, date=default_date), report)
@@ -72,13 +79,13 @@ def _from_stream(name: str, data: bytes, default_date, report) -> Iterator[Docum
             yield doc
 
 
-def _from_jsonl(name: str, data: bytes, default_date, report) -> Iterator[Document]:
-    for number, raw in enumerate(data.splitlines(), start=1):
+def _from_jsonl(name: str, lines: Iterable[bytes], default_date, report) -> Iterator[Document]:
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         where = f"{name}:{number}"
         try:
-            line = raw.decode("utf-8")
+            line = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             report(f"{where}: skipped: not valid UTF-8")
             continue
