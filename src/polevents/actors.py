@@ -41,20 +41,24 @@ class DocMemory:
     last_person: Actor | None = None
     countries: Counter = field(default_factory=Counter)
     last_country: str | None = None
+    here: Counter = field(default_factory=Counter)   # countries named in this sentence
 
     def remember_country(self, code: str | None) -> None:
         if code:
             self.countries[code] += 1
             self.last_country = code
 
-    def story_country(self) -> str | None:
-        """The country the document is mostly about so far (the latest one on a tie)."""
-        if not self.countries:
+    def story_country(self, with_this_sentence: bool = False) -> str | None:
+        """The country the document is mostly about so far (the latest one on a tie).
+        Places in the sentence itself count for residents ("protesters rallied in Minsk")
+        but not for a state's organs ("the ministry is sending troops to Mali")."""
+        counts = self.countries + self.here if with_this_sentence else self.countries
+        if not counts:
             return None
-        top = max(self.countries.values())
-        if self.countries.get(self.last_country) == top:
+        top = max(counts.values())
+        if counts.get(self.last_country) == top:
             return self.last_country
-        return next(c for c, n in self.countries.items() if n == top)
+        return next(c for c, n in counts.items() if n == top)
 
 
 def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
@@ -119,6 +123,8 @@ class ActorResolver:
         self.matches: dict[int, list[Match]] = {}
 
     def start_sentence(self, sent) -> None:
+        self.memory.countries.update(self.memory.here)
+        self.memory.here = Counter()
         self.matches = {}
         for m in find_matches(self.kb, sent):
             for i in range(m.start, m.end):
@@ -187,9 +193,10 @@ class ActorResolver:
             country = country or place.country
             name, kb_id = (place.name, place.kb_id) if not roles else (None, None)
         if code is None:
-            if country is None and sectors and (sectors[0] in STATE_ROLES and _definite(head)
-                                                or sectors[0] in LOCAL_ROLES):
+            if country is None and sectors and sectors[0] in STATE_ROLES and _definite(head):
                 country = self.memory.story_country()
+            elif country is None and sectors and sectors[0] in LOCAL_ROLES:
+                country = self.memory.story_country(with_this_sentence=True)
             if country is None and not sectors:
                 return None
             code = (country or "---") + (sectors[0] if sectors else "")
@@ -241,7 +248,7 @@ class ActorResolver:
         for m in unique.values():
             if m.entry.kind in ("country", "place", "seat") and m.entry.country:
                 # counted, but the latest country stays the latest actor's
-                self.memory.countries[m.entry.country] += 1
+                self.memory.here[m.entry.country] += 1
 
 
 def _role_of(code: str, country: str | None) -> list[str]:

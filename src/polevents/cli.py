@@ -34,7 +34,7 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def check_date(value: str | None) -> None:
+def check_date(value: str | None, option: str = "--date") -> None:
     from datetime import date
 
     if value is None:
@@ -42,7 +42,7 @@ def check_date(value: str | None) -> None:
     try:
         date.fromisoformat(value)
     except ValueError:
-        fail(f"--date {value!r}: expected YYYY-MM-DD")
+        fail(f"{option} {value!r}: expected YYYY-MM-DD")
 
 
 def make_coder(model: str | None, kb: list[str] | None):
@@ -107,7 +107,7 @@ def who(name: Annotated[str, typer.Argument(help="A name or phrase, e.g. 'Bennet
     from polevents.kb import KBError, load_kb
     from polevents.who import explain
 
-    check_date(on)
+    check_date(on, "--on")
     try:
         knowledge = load_kb(tuple(kb or ()))
     except (KBError, OSError) as exc:

@@ -14,7 +14,8 @@ VAGUE = re.compile(r"\b(early|mid|late|the end of|the start of|the beginning of)
 YEAR = re.compile(r"^(?:in |since |by |during )?((?:19|20)\d\d)$", re.I)
 RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
             "yesterday": 1, "last night": 1, "the day before": 1, "last week": 7,
-            "earlier this week": 3, "this week": 0, "last month": 30}
+            "earlier this week": 3, "this week": 0, "last month": 30,
+            "tomorrow": -1, "next week": -7, "next month": -30, "later this week": -2}
 
 
 def resolve(expression: str, published: str | None) -> tuple[str | None, str]:
@@ -25,7 +26,7 @@ def resolve(expression: str, published: str | None) -> tuple[str | None, str]:
     if base is not None:
         for phrase, days in RELATIVE.items():
             if text == phrase or text.endswith(" " + phrase):
-                precision = "month" if phrase == "last month" else "day"
+                precision = "month" if phrase.endswith("month") else "day"
                 return (base - timedelta(days=days)).isoformat(), precision
         for i, name in enumerate(WEEKDAYS):
             if re.fullmatch(rf"(last |this |next |on )?{name}( (morning|afternoon|evening|night))?",

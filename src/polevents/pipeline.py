@@ -60,8 +60,9 @@ class Coder:
                 found.extend(self._events(hit, sent, number, doc, resolver, heads))
             # An act whose target was not found is kept only where the sentence gives no
             # complete event: it still says what happened, but not to whom.
-            complete = [e for e, whole in found if whole]
-            events.extend(complete or [e for e, _ in found])
+            if any(whole and e.modality == "asserted" for e, whole in found):
+                found = [(e, whole) for e, whole in found if whole]
+            events.extend(e for e, _ in found)
         for event in events:
             event.assign_id()
         return events
@@ -108,15 +109,14 @@ class Coder:
         intent = self.lexicon.intent_for(cameo) if modality == "future" else None
         if intent and not _governed_by_hit(hit.head, heads):
             variants.append((intent[1], f"{rule}+{intent[0]}", "asserted"))
-        start = min(t.idx for t in hit.words)
-        end = max(t.idx + len(t.text) for t in hit.words)
+        start, end = _trigger_span(hit)
         trigger = {"text": doc.text[start:end], "start": start, "end": end}
         location = event_location(resolver, hit)
         out = []
         for (cameo, rule, modality), (source, target) in product(variants, pairs):
             code = ontology.cameo(cameo)
             out.append(Event(
-                doc_id=doc.id, sentence=number, text=sent.text, source=source, target=target,
+                doc_id=doc.id, sentence=number, text=sent.text.strip(), source=source, target=target,
                 cameo=cameo,
                 plover={"event": code.plover_event, "mode": code.plover_mode, "contexts": []},
                 goldstein=code.goldstein, quad_class=code.quad_class, trigger=trigger,
@@ -124,6 +124,23 @@ class Coder:
                 date=day, date_precision=precision, location=location,
                 confidence=_confidence(hit, source, target, modality, nearest)))
         return [(e, whole) for e in out]
+
+
+def _trigger_span(hit: Hit) -> tuple[int, int]:
+    """Characters of the head and the companions close to it ("held talks", "imposed new
+    sanctions"); a companion far away ("spoke with X by phone") is left out of the span."""
+    words = sorted(hit.words, key=lambda t: t.i)
+    i = words.index(hit.head)
+    first = last = hit.head
+    for t in reversed(words[:i]):
+        if first.i - t.i > 3:
+            break
+        first = t
+    for t in words[i + 1:]:
+        if t.i - last.i > 3:
+            break
+        last = t
+    return first.idx, last.idx + len(last.text)
 
 
 def _distinct(source: Actor, target: Actor) -> bool:

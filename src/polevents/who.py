@@ -12,7 +12,8 @@ def code_on(entry, date: str | None) -> tuple[str, str]:
         if office:
             until = office.end or "now"
             return office.code, f"{office.title} from {office.start} to {until}"
-        return entry.country or "", "holds no office in the knowledge base on that date"
+        when = "on that date" if date else "now"
+        return entry.code or entry.country or "", f"holds no office in the knowledge base {when}"
     if entry.kind in ("title", "noun"):
         return "---" + "".join(entry.sectors[:1]), "a role word: the country comes from context"
     if entry.kind == "seat":
