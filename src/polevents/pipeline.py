@@ -48,28 +48,26 @@ class Coder:
 
     def code_parsed(self, parsed, doc: Document) -> list[Event]:
         resolver = ActorResolver(self.kb, doc.date, DocMemory())
-        events: list[Event] = []
+        found: list[Event] = []
         for number, sent in enumerate(parsed.sents):
             resolver.start_sentence(sent)
             resolver.note_sentence_places()  # "protesters rallied in Minsk": Belarusians
             hits = match_triggers(sent, self.lexicon)
             heads = {h.head.i for h in hits}
-            found = []
             for hit in hits:
                 find_arguments(hit)
                 found.extend(self._events(hit, sent, number, doc, resolver, heads))
-            # An act whose target was not found is kept only where the sentence gives no
-            # complete event: it still says what happened, but not to whom.
-            if any(whole and e.modality == "asserted" for e, whole in found):
-                found = [(e, whole) for e, whole in found if whole]
-            events.extend(e for e, _ in found)
+        # An act without a target says what happened but not to whom: it is kept only where
+        # the document gives no dyadic event (a headline, a one-line report).
+        if any(e.target is not None and e.modality == "asserted" for e in found):
+            found = [e for e in found if e.target is not None]
+        events = found
         for event in events:
             event.assign_id()
         return events
 
     def _events(self, hit: Hit, sent, number: int, doc: Document, resolver,
-                heads: set[int]) -> list[tuple[Event, bool]]:
-        """The events of one trigger, each with whether its dyad is complete."""
+                heads: set[int]) -> list[Event]:
         lexicon = self.lexicon
         speaker_token = _speaker(hit.head, lexicon)
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
@@ -87,7 +85,6 @@ class Coder:
                 and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
             # "Baghdad and Washington are in talks": each side acts on the other
             pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
-        whole = bool(pairs) or hit.trigger.targets == ("none",)
         if not pairs:
             pairs = [(s, None) for s in sources]
         mode = modality_of(hit.head, lexicon)
@@ -123,7 +120,7 @@ class Coder:
                 rule=rule, version=self.version, modality=modality, reported_by=reported_by,
                 date=day, date_precision=precision, location=location,
                 confidence=_confidence(hit, source, target, modality, nearest)))
-        return [(e, whole) for e in out]
+        return out
 
 
 def _trigger_span(hit: Hit) -> tuple[int, int]:
