@@ -107,6 +107,10 @@ def _companion_ids(hits: list[Hit]) -> set[int]:
 
 
 def _with_conjuncts(token) -> list:
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        if any(c.dep_ == "conj" for c in appos.children):
+            # "the three guarantors - Russia, Turkey and Iran -": the list names the actors
+            return _with_conjuncts(appos)
     out = [token]
     for c in token.children:
         if c.dep_ == "conj":
