@@ -154,6 +154,26 @@ class ActorResolver:
             self._remember(token, tokens, actor)
         return actor
 
+    def resolve_all(self, token) -> list[Actor]:
+        """Like resolve, but "the presidents of Iran and Turkey" are two actors."""
+        if token.tag_ == "NNS":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    objs = [o for o in prep.children if o.dep_ == "pobj"]
+                    if objs and any(c.dep_ == "conj" for c in objs[0].children):
+                        own = [t for t in noun_phrase(token) if t not in prep.subtree]
+                        actors = []
+                        for obj in _conjuncts(objs[0]):
+                            tokens = sorted(own + noun_phrase(obj), key=lambda t: t.i)
+                            actor = self._compose(token, tokens, self.matches_in(tokens))
+                            if actor is not None:
+                                self._remember(token, tokens, actor)
+                                actors.append(actor)
+                        if actors:
+                            return actors
+        actor = self.resolve(token)
+        return [actor] if actor is not None else []
+
     def _compose(self, head, tokens, matches: list[Match]) -> Actor | None:
         if not matches:
             return None
@@ -249,6 +269,14 @@ class ActorResolver:
             if m.entry.kind in ("country", "place", "seat") and m.entry.country:
                 # counted, but the latest country stays the latest actor's
                 self.memory.here[m.entry.country] += 1
+
+
+def _conjuncts(token) -> list:
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
 
 
 def _role_of(code: str, country: str | None) -> list[str]:

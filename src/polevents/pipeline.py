@@ -167,7 +167,7 @@ def _first_resolved(groups, resolver, speaker: Actor | None) -> list[Actor]:
             if token.lower_ in SPEAKER_PRONOUNS - {"he", "she"} and speaker is not None:
                 actors.append(speaker)
             else:
-                actors.append(resolver.resolve(token))
+                actors.extend(resolver.resolve_all(token))
         actors = [a for a in actors if a is not None]
         if actors:
             return actors
