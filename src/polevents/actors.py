@@ -22,7 +22,10 @@ PRONOUNS = {"he", "she", "him", "her"}
 # Roles whose bare noun ("the government", "police") belongs to the country the story is about.
 STATE_ROLES = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "SPY"}
 # Roles that, with no country named, belong to the country the document is about.
-LOCAL_ROLES = {"REB", "CVL", "REF", "UAF"}
+LOCAL_ROLES = {"REB"}
+# Roles that, with no country named, belong to a country named in their own sentence
+# ("protesters gathered in Minsk"), and otherwise stay unknown ("fleeing families": ---CVL).
+RESIDENT_ROLES = {"CVL", "REF"}
 
 
 @dataclass
@@ -217,6 +220,8 @@ class ActorResolver:
                 country = self.memory.story_country()
             elif country is None and sectors and sectors[0] in LOCAL_ROLES:
                 country = self.memory.story_country(with_this_sentence=True)
+            elif country is None and sectors and sectors[0] in RESIDENT_ROLES and self.memory.here:
+                country = self.memory.here.most_common(1)[0][0]
             if country is None and not sectors:
                 return None
             code = (country or "---") + (sectors[0] if sectors else "")
