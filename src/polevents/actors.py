@@ -197,11 +197,11 @@ class ActorResolver:
             country = person.country or country
             if office:
                 sectors = _role_of(office.code, country) or sectors
-        elif orgs and (not roles or any(m.start <= head.i for m in orgs)):
-            # "Isis fighters", "UN peacekeepers", "Kremlin spokesman": the members act for the
-            # organisation named before them; one named after ("troops in Nato countries")
-            # only counts when nothing else is named
-            org = next((m for m in orgs if m.start <= head.i), orgs[0]).entry
+        elif orgs and (not roles or any(_names_head(m, head) for m in orgs)):
+            # "Isis fighters", "UN peacekeepers", "its allies, the SDF": the members act for
+            # the organisation named before them or in apposition; one named after ("troops
+            # in Nato countries") only counts when nothing else is named
+            org = next((m for m in orgs if _names_head(m, head)), orgs[0]).entry
             name, kb_id = org.name, org.kb_id
             country = org.country or (country if org.code in ("NGO", "MED") else None)
             sectors = list(org.sectors) or sectors
@@ -274,6 +274,13 @@ class ActorResolver:
             if m.entry.kind in ("country", "place", "seat") and m.entry.country:
                 # counted, but the latest country stays the latest actor's
                 self.memory.here[m.entry.country] += 1
+
+
+def _names_head(match: Match, head) -> bool:
+    if match.start <= head.i:
+        return True
+    return any(c.dep_ == "appos" and c.left_edge.i <= match.start <= c.right_edge.i
+               for c in head.children)
 
 
 def _conjuncts(token) -> list:
