@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from polevents.kb.entries import Entry, normalize
+from polevents.kb.entries import HYPHENS, Entry, normalize, normalize_word
 from polevents.kb.loader import KnowledgeBase
 from polevents.model import Actor
 
@@ -67,17 +67,21 @@ class DocMemory:
 def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
     """Longest knowledge-base phrases in the sentence, left to right, not overlapping."""
     doc = sent.doc
+    words = [normalize_word(t.text) for t in sent]
+    spaces = [bool(t.whitespace_) for t in sent]
     matches: list[Match] = []
     i, end = sent.start, sent.end
     while i < end:
         found = None
-        if normalize(doc[i].text) in kb.first_words or doc[i].lower_ == "the":
-            for j in range(min(end, i + kb.max_words + 1), i, -1):
-                hits = kb.lookup(doc[i:j].text)
-                if hits and j - i == 1 and not _can_be_surname(doc[i], kb):
+        first = i + 1 if doc[i].lower_ == "the" else i  # "the Kremlin" is indexed as "kremlin"
+        if first < end and words[first - sent.start] in kb.first_words:
+            for j, key in _keys(kb, words, spaces, first - sent.start, end - sent.start):
+                j += sent.start
+                hits = kb.lookup(doc[i:j].text, key)
+                if hits and j - first == 1 and not _can_be_surname(doc[first], kb):
                     hits = [h for h in hits if h[1] >= 1.0]
                 if hits:
-                    entry, strength = max(hits, key=lambda h: h[1])
+                    strength = max(h[1] for h in hits)
                     found = [Match(i, j, e, s) for e, s in hits if s == strength]
                     break
         if found:
@@ -86,6 +90,20 @@ def find_matches(kb: KnowledgeBase, sent) -> list[Match]:
         else:
             i += 1
     return matches
+
+
+def _keys(kb: KnowledgeBase, words: list[str], spaces: list[bool], start: int, end: int):
+    """(end, key) of the runs of words from start that begin some indexed phrase, longest
+    first; the run stops growing as soon as no phrase begins with it."""
+    runs, key = [], ""
+    for k in range(start, min(end, start + kb.max_words + 2)):
+        key = key + (" " if k > start and spaces[k - 1] else "") + words[k]
+        if any(h in key for h in HYPHENS):
+            key = normalize(key)
+        if key not in kb.prefixes:
+            break
+        runs.append((k + 1, key))
+    return reversed(runs)
 
 
 def _can_be_surname(token, kb: KnowledgeBase) -> bool:

@@ -4,6 +4,7 @@ publication date ("on Saturday" is the last Saturday on or before it, as news re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -75,9 +76,19 @@ def _dateparser(text: str, published: str | None) -> tuple[str | None, str]:
     return f"{found.year}-01-01", "year"
 
 
-def event_date(sent, head, published: str | None) -> tuple[str | None, str, str | None]:
-    """The date of the event triggered at head: (date, precision, the words that gave it)."""
-    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+def date_entities(parsed) -> dict[int, list]:
+    """The date and time expressions of a parsed document, by the start of their sentence."""
+    starts = [s.start for s in parsed.sents]
+    found: dict[int, list] = {}
+    for ent in parsed.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            found.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
+    return found
+
+
+def event_date(dates: list, head, published: str | None) -> tuple[str | None, str, str | None]:
+    """The date of the event triggered at head, from the date expressions of its sentence:
+    (date, precision, the words that gave it)."""
     best = None
     for ent in dates:
         anchor = ent.root

@@ -8,7 +8,7 @@ from itertools import product
 
 from polevents import ontology
 from polevents.actors import ActorResolver, DocMemory
-from polevents.dates import event_date, is_historical
+from polevents.dates import date_entities, event_date, is_historical
 from polevents.events import Hit, find_arguments, match_triggers, verb_subject
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
@@ -49,6 +49,7 @@ class Coder:
     def code_parsed(self, parsed, doc: Document) -> list[Event]:
         resolver = ActorResolver(self.kb, doc.date, DocMemory())
         found: list[Event] = []
+        dates = date_entities(parsed)
         for number, sent in enumerate(parsed.sents):
             resolver.start_sentence(sent)
             resolver.note_sentence_places()  # "protesters rallied in Minsk": Belarusians
@@ -56,7 +57,7 @@ class Coder:
             heads = {h.head.i for h in hits}
             for hit in hits:
                 find_arguments(hit)
-                found.extend(self._events(hit, sent, number, doc, resolver, heads))
+                found.extend(self._events(hit, sent, number, doc, resolver, heads, dates))
         # An act without a target says what happened but not to whom: it is kept only where
         # the document gives no dyadic event (a headline, a one-line report).
         if any(e.target is not None and e.modality == "asserted" for e in found):
@@ -67,7 +68,7 @@ class Coder:
         return events
 
     def _events(self, hit: Hit, sent, number: int, doc: Document, resolver,
-                heads: set[int]) -> list[Event]:
+                heads: set[int], dates: dict) -> list[Event]:
         lexicon = self.lexicon
         speaker_token = _speaker(hit.head, lexicon)
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
@@ -98,7 +99,7 @@ class Coder:
             rule += f"+{mode.cue}"
         if nearest:
             rule += "+target.nearest"
-        day, precision, _ = event_date(sent, hit.head, doc.date)
+        day, precision, _ = event_date(dates.get(sent.start, []), hit.head, doc.date)
         modality = mode.mode
         if modality == "asserted" and is_historical(day, precision, doc.date):
             modality, rule = "historical", rule + "+hist.date"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 
@@ -47,7 +48,13 @@ class Entry:
 
 
 _SPACE = re.compile(r"\s+")
+HYPHENS = "-‐‑–'’"
 _HYPHEN = re.compile(r"\s*([-‐‑–'’])\s*")
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(word: str) -> str:
+    return normalize(word)
 
 
 def normalize(text: str) -> str:

@@ -38,6 +38,7 @@ class KnowledgeBase:
         self.index: dict[str, list[tuple[Entry, float]]] = defaultdict(list)
         self.countries: dict[str, Entry] = {}
         self.first_words: set[str] = set()
+        self.prefixes: set[str] = set()   # every leading run of words of an indexed phrase
         self.cased: dict[tuple[str, str], set[str]] = {}
         self._holders: dict | None = None
         self.max_words = 1
@@ -69,6 +70,8 @@ class KnowledgeBase:
         words = key.split(" ")
         self.first_words.add(words[0])
         self.max_words = max(self.max_words, len(words))
+        for k in range(1, len(words) + 1):
+            self.prefixes.add(" ".join(words[:k]))
 
     def replace(self, entry: Entry) -> None:
         """A user's entry overrides a bundled one with the same id."""
@@ -93,8 +96,8 @@ class KnowledgeBase:
                 return person
         return None
 
-    def lookup(self, phrase: str) -> list[tuple[Entry, float]]:
-        key = normalize(phrase)
+    def lookup(self, phrase: str, key: str | None = None) -> list[tuple[Entry, float]]:
+        key = normalize(phrase) if key is None else key
         text = phrase.strip()
         text = text[4:] if text.lower().startswith("the ") else text
         return [(e, s) for e, s in self.index.get(key, [])
