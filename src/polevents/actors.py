@@ -19,6 +19,8 @@ from polevents.model import Actor
 NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"}
 NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
 PRONOUNS = {"he", "she", "him", "her"}
+# Nouns that, after "the", refer back to an organisation already named ("the terror group").
+GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction"}
 # Roles whose bare noun ("the government", "police") belongs to the country the story is about.
 STATE_ROLES = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "SPY"}
 # Roles that, with no country named, belong to the country the document is about.
@@ -42,6 +44,7 @@ class DocMemory:
 
     names: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
+    last_org: Actor | None = None
     countries: Counter = field(default_factory=Counter)
     last_country: str | None = None
     here: Counter = field(default_factory=Counter)   # countries named in this sentence
@@ -168,7 +171,8 @@ class ActorResolver:
                 return None
             return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text))
         tokens = noun_phrase(token)
-        actor = self._compose(token, tokens, self.matches_in(tokens))
+        matches = self.matches_in(tokens)
+        actor = self._anaphor(token, tokens, matches) or self._compose(token, tokens, matches)
         if actor is None:
             actor = self._remembered(token, tokens)
         if actor is not None:
@@ -194,6 +198,33 @@ class ActorResolver:
                             return actors
         actor = self.resolve(token)
         return [actor] if actor is not None else []
+
+    def _anaphor(self, head, tokens, matches: list[Match]) -> Actor | None:
+        """"the terror group" and "its fighters" point back to the last organisation named,
+        "his bodyguards" to the last person, when the phrase names no one itself."""
+        if any(m.entry.kind not in ("title", "noun") for m in matches):
+            return None
+        owner = next((c.lower_ for c in head.children if c.dep_ == "poss"), None)
+        article = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        known = None
+        if owner in ("his", "her"):
+            known = self._person_before(head) or self.memory.last_person
+        elif owner in ("its", "their") and matches or article == "the" and head.lemma_ in GROUP_NOUNS:
+            known = self.memory.last_org
+        if known is None:
+            return None
+        start, end = _span(tokens, matches, head)
+        return replace(known, text=head.doc.text[start:end], start=start, end=end)
+
+    def _person_before(self, token) -> Actor | None:
+        """The person named last before token in its sentence ("Assad and his allies")."""
+        before = [m for ms in self.matches.values() for m in ms
+                  if m.entry.kind == "person" and m.end <= token.i]
+        if not before:
+            return None
+        m = max(before, key=lambda m: m.end)
+        doc = token.doc
+        return self._compose(doc[m.end - 1], list(doc[m.start:m.end]), [m])
 
     def _compose(self, head, tokens, matches: list[Match]) -> Actor | None:
         if not matches:
@@ -284,6 +315,8 @@ class ActorResolver:
                 self.memory.names.setdefault(normalize(names[-1].text), actor)
         elif head.pos_ == "PROPN":
             self.memory.names.setdefault(normalize(head.text), actor)
+        if actor.kb_id and not actor.kb_id.startswith(("per.", "country.")) and actor.name:
+            self.memory.last_org = actor
 
     def note_sentence_places(self) -> None:
         """Countries named anywhere in the sentence set the story's country for later roles."""

@@ -24,6 +24,7 @@ ROLE_CODES = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "CVL", "MED", "BU
               "HLH", "SPY", "UAF", "LAB", "REL", "HRI", "IGO", "NGO", "AGR", "ELI", "PTY", "ENV",
               "MOD", "RAD", "IMG", "INS", "CRM", "DEV", "SEP"}
 ROMAN = re.compile(r"^[IVXL]+$")
+ARTICLE = re.compile(r"^(al|el|ad|as|ar|an|at|az)[-‐]", re.I)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}
 
@@ -70,8 +71,10 @@ class KnowledgeBase:
         words = key.split(" ")
         self.first_words.add(words[0])
         self.max_words = max(self.max_words, len(words))
-        for k in range(1, len(words) + 1):
-            self.prefixes.add(" ".join(words[:k]))
+        self.prefixes.add(key)
+        for i, char in enumerate(key):  # tokens end at spaces, hyphens and apostrophes
+            if char in " -'":
+                self.prefixes.update((key[:i], key[:i + 1].strip()))
 
     def replace(self, entry: Entry) -> None:
         """A user's entry overrides a bundled one with the same id."""
@@ -261,6 +264,9 @@ def _index_person(kb: KnowledgeBase, person: Entry, aliases: str) -> None:
         words = [w for w in name.split() if w.lower().strip(",") not in SUFFIXES]
         if len(words) > 1 and not ROMAN.match(words[-1]):
             kb.add_phrase(words[-1], person, 0.6)
+            bare = ARTICLE.sub("", words[-1])
+            if bare != words[-1]:
+                kb.add_phrase(bare, person, 0.6)  # "al-Baghdadi" is also "Baghdadi"
 
 
 def load_bundled() -> KnowledgeBase:
