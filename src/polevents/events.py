@@ -150,7 +150,7 @@ def verb_subject(verb, seen=None):
     # ", killing 12" and "sent aircraft to attack" share the subject of the main verb;
     # other adverbial clauses have subjects of their own
     shares = verb.dep_ in ("conj", "xcomp", "acomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")
-    if shares and verb.head.pos_ in ("VERB", "AUX"):
+    if shares and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         if verb.dep_ == "xcomp":
             # "urged Iran to release": the object of the governing verb acts
             for c in verb.head.children:

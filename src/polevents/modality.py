@@ -47,7 +47,7 @@ def _own(token, lexicon: Lexicon) -> Modality | None:
 
 def _governed(token, governor, lexicon: Lexicon) -> Modality | None:
     lemma = governor.lemma_.lower()
-    if token.dep_ in ("xcomp", "pcomp", "dobj", "ccomp", "prep", "pobj") and governor.pos_ == "VERB":
+    if token.dep_ in ("xcomp", "pcomp", "dobj", "ccomp", "prep", "pobj") and governor.pos_ in ("VERB", "ADJ"):
         if cue := lexicon.cue_id("refusal_verbs", lemma):
             return Modality("asserted", cue, refusal=cue)
         if cue := lexicon.cue_id("negating_verbs", lemma):
