@@ -136,6 +136,12 @@ def noun_phrase(token) -> list:
                 if obj.dep_ == "pobj":
                     tokens.append(child)
                     tokens.extend(noun_phrase(obj))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # "missiles fired by the Israeli military": the weapon's user
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for obj in agent.children:
+                    if obj.dep_ == "pobj":
+                        tokens.extend([child, agent, *noun_phrase(obj)])
     return sorted(set(tokens), key=lambda t: t.i)
 
 
