@@ -118,3 +118,12 @@ def test_a_title_without_a_name_resolves_to_the_office_holder_of_the_day(coder):
 def test_a_leader_out_of_office_keeps_only_the_country(coder):
     events = code(coder, "Olaf Scholz criticised the Chinese government.", "2025-09-01")
     assert events and events[0].source.code == "DEU"
+
+
+def test_later_mentions_point_back_to_earlier_ones(coder):
+    events = code(coder, "Vladimir Putin met Recep Tayyip Erdogan in Sochi. The two leaders agreed "
+                         "to set up a demilitarised zone. The Turkish president later criticised "
+                         "the United States.", "2018-09-17")
+    assert {("RUSGOV", "TURGOV", "03"), ("TURGOV", "RUSGOV", "03")} <= triples(events)
+    criticism = next(e for e in events if e.cameo.startswith("11"))
+    assert (criticism.source.code, criticism.source.name) == ("TURGOV", "Recep Tayyip Erdoğan")

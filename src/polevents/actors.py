@@ -45,6 +45,7 @@ class DocMemory:
     names: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
     last_org: Actor | None = None
+    persons: list[Actor] = field(default_factory=list)   # distinct persons, latest last
     countries: Counter = field(default_factory=Counter)
     last_country: str | None = None
     here: Counter = field(default_factory=Counter)   # countries named in this sentence
@@ -186,7 +187,12 @@ class ActorResolver:
         return actor
 
     def resolve_all(self, token) -> list[Actor]:
-        """Like resolve, but "the presidents of Iran and Turkey" are two actors."""
+        """Like resolve, but "the presidents of Iran and Turkey" are two actors, and "the two
+        leaders" are the last two persons named."""
+        if token.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in token.children) \
+                and len(self.memory.persons) >= 2 and not self.matches_in(noun_phrase(token))[1:]:
+            return [replace(p, text=token.text, start=token.idx, end=token.idx + len(token.text))
+                    for p in self.memory.persons[-2:]]
         if token.tag_ == "NNS":
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -316,6 +322,9 @@ class ActorResolver:
             # "he" in the next sentence is most often the last subject, not the last object
             if head.dep_.startswith("nsubj") or self.memory.last_person is None:
                 self.memory.last_person = actor
+            if actor.kb_id or actor.name:
+                known = [p for p in self.memory.persons if p.code != actor.code or p.name != actor.name]
+                self.memory.persons = known[-4:] + [actor]
             names = [t for t in tokens if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
             if names:
                 self.memory.names.setdefault(normalize(names[-1].text), actor)
