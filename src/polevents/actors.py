@@ -113,7 +113,8 @@ def _keys(kb: KnowledgeBase, words: list[str], spaces: list[bool], start: int, e
 def _can_be_surname(token, kb: KnowledgeBase) -> bool:
     """A bare surname ("May", "Turk") names a person only as a capitalised proper noun, and
     not after another given name ("Jean-Pierre Lacroix" is not the Lacroix we know)."""
-    if not (token.text[:1].isupper() and token.pos_ == "PROPN"):
+    # the small tagger calls some names nouns ("Starmer", "Lapid"); its NER still knows them
+    if not (token.text[:1].isupper() and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON")):
         return False
     if token.ent_type_ in ("DATE", "GPE", "NORP"):
         return False
@@ -301,8 +302,12 @@ class ActorResolver:
         def score(m: Match):
             e = m.entry
             in_office = e.office_on(self.date) is not None
+            # out of office, the one who left most recently is the likelier subject of news
+            ended = max((o.end or "9999" for o in e.offices if not self.date or o.start <= self.date),
+                        default="")
             return (m.strength, in_office, e.country == country,
-                    self.memory.countries.get(e.country, 0), e.offices[-1].start if e.offices else "")
+                    self.memory.countries.get(e.country, 0), ended,
+                    e.offices[-1].start if e.offices else "")
         return max(persons, key=score).entry
 
     def _remembered(self, head, tokens) -> Actor | None:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from polevents import cli_store
+from polevents import cli_kb, cli_store
 
 app = typer.Typer(help="Political event data from news text: CAMEO and PLOVER coding, "
                   "a store, analysis and exports.", no_args_is_help=True,
@@ -119,6 +119,7 @@ def who(name: Annotated[str, typer.Argument(help="A name or phrase, e.g. 'Bennet
 
 
 cli_store.register(app)
+cli_kb.register(app)
 
 
 def main() -> None:

@@ -93,17 +93,30 @@ def subject_token(parsed, mention: str):
     return (inside[-1] if inside else parsed[0]), "last"
 
 
-def _resolve_all(mentions: list[Mention], coder):
+def _resolve_parsed(parsed, mention: str, date: str | None, kb):
     from polevents.actors import ActorResolver
 
+    token, how = subject_token(parsed, mention)
+    resolver = ActorResolver(kb, date or None)
+    resolver.start_sentence(token.sent)
+    return token, how, resolver.resolve(token)
+
+
+def resolve_mention(mention: str, date: str | None, coder=None, kb=None):
+    """The Actor the coder gives `mention` as the subject of "<mention> said on Monday." in a
+    report of `date` (None when it names nobody). `kb` replaces the coder's knowledge base."""
+    if coder is None:
+        from polevents.pipeline import Coder
+
+        coder = Coder()
+    parsed = coder.nlp(CARRIER.format(mention=mention))
+    return _resolve_parsed(parsed, mention, date, kb if kb is not None else coder.kb)[2]
+
+
+def _resolve_all(mentions: list[Mention], coder):
     texts = [CARRIER.format(mention=m.mention) for m in mentions]
-    results = []
-    for m, parsed in zip(mentions, coder.nlp.pipe(texts, batch_size=256)):
-        token, how = subject_token(parsed, m.mention)
-        resolver = ActorResolver(coder.kb, m.date or None)
-        resolver.start_sentence(token.sent)
-        results.append((token, how, resolver.resolve(token)))
-    return results
+    return [_resolve_parsed(parsed, m.mention, m.date, coder.kb)
+            for m, parsed in zip(mentions, coder.nlp.pipe(texts, batch_size=256))]
 
 
 def _rate(right: int, total: int) -> dict:

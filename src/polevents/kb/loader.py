@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -27,6 +28,16 @@ ROMAN = re.compile(r"^[IVXL]+$")
 ARTICLE = re.compile(r"^(al|el|ad|as|ar|an|at|az)[-‐]", re.I)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}
+
+
+def _valid_date(value: str) -> bool:
+    if not DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False  # "2021-02-30"
+    return True
 
 
 class KBError(ValueError):
@@ -70,6 +81,7 @@ class KnowledgeBase:
         bucket.append((entry, strength))
         words = key.split(" ")
         self.first_words.add(words[0])
+        self.first_words.add(re.split(r"[-']", words[0])[0])  # "Diaz-Canel" is three tokens
         self.max_words = max(self.max_words, len(words))
         self.prefixes.add(key)
         for i, char in enumerate(key):  # tokens end at spaces, hyphens and apostrophes
@@ -94,8 +106,9 @@ class KnowledgeBase:
                     if entry.kind == "person" and office.title:
                         self._holders[(office.code[:3], office.title.lower())].append(entry)
         for person in self._holders.get((country, title.lower()), []):
-            office = person.office_on(date)
-            if office and office.title.lower() == title.lower():
+            if any(o.title.lower() == title.lower() and (date is None and o.end is None
+                                                         or date and o.covers(date))
+                   for o in person.offices):
                 return person
         return None
 
@@ -194,12 +207,10 @@ def _period(period: dict, where: str) -> Office:
     """An organisation's code over a span of time ('until' is exclusive)."""
     start, until = str(period.get("from") or "0001-01-01"), period.get("until")
     for value in (start, until):
-        if value is not None and not DATE.match(str(value)):
+        if value is not None and not _valid_date(str(value)):
             raise KBError(f"{where}: bad period date {value!r} (YYYY-MM-DD)")
     end = None
     if until:
-        from datetime import date, timedelta
-
         end = (date.fromisoformat(str(until)) - timedelta(days=1)).isoformat()
     return Office(str(period["code"]), "", start, end)
 
@@ -236,7 +247,7 @@ def load_persons(kb: KnowledgeBase, path: Path) -> None:
         if not pid or not row.get("name"):
             raise KBError(f"{where}: a person needs person_id and name")
         for field_name in ("start", "end"):
-            if row.get(field_name) and not DATE.match(row[field_name]):
+            if row.get(field_name) and not _valid_date(row[field_name]):
                 raise KBError(f"{where}: bad {field_name} date {row[field_name]!r} (YYYY-MM-DD)")
         if not row.get("start"):
             raise KBError(f"{where}: an office needs a start date")

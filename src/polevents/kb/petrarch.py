@@ -74,6 +74,8 @@ def load_petrarch(kb: KnowledgeBase, path: Path) -> None:
             else:
                 current.kind = "person"
                 current.offices.append(office)
+                if current.country is None and office.code[:3] in kb.countries:
+                    current.country = office.code[:3]
             continue
         if body.startswith("+"):
             if current is None:
