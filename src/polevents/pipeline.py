@@ -31,11 +31,13 @@ def _knowledge(kb_files: tuple[str, ...]):
 
 class Coder:
     def __init__(self, model: str | None = None, kb_files: tuple = ()):
-        from polevents.nlp import load_pipeline, model_version
+        from polevents.nlp import english_words, load_pipeline, model_version
 
         self.nlp = load_pipeline(model)
         self.kb = _knowledge(tuple(kb_files))
         self.lexicon = load_lexicon()
+        if not self.kb.english_words:
+            self.kb.english_words = english_words(self.nlp)
         self.version = f"polevents {CODER_VERSION}; kb {KB_VERSION}; {model_version(self.nlp)}"
 
     def code(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:

@@ -53,6 +53,7 @@ class KnowledgeBase:
         self.prefixes: set[str] = set()   # every leading run of words of an indexed phrase
         self.cased: dict[tuple[str, str], set[str]] = {}
         self._holders: dict | None = None
+        self.english_words: frozenset[str] = frozenset()  # set by the coder from its pipeline
         self.max_words = 1
 
     def add(self, entry: Entry, where: str) -> None:
@@ -111,6 +112,15 @@ class KnowledgeBase:
                    for o in person.offices):
                 return person
         return None
+
+    def holder_in(self, code: str, title: str, date: str | None) -> Entry | None:
+        """Who held a titled post in an organisation on a date ("the Nato secretary general"
+        in 2013 is Rasmussen); nobody when the post is unknown or held by several."""
+        wanted = title.lower().replace("-", " ")
+        found = [e for e in self.entries.values() if e.kind == "person" and any(
+            o.code == code and o.title.lower().replace("-", " ").startswith(wanted)
+            and (o.covers(date) if date else o.end is None) for o in e.offices)]
+        return found[0] if len(found) == 1 else None
 
     def lookup(self, phrase: str, key: str | None = None) -> list[tuple[Entry, float]]:
         key = normalize(phrase) if key is None else key
