@@ -46,6 +46,8 @@ def _near(token, depth: int = 2):
 
 
 def _fits(token, options: frozenset[str]) -> bool:
+    if "@person" in options and token.ent_type_ == "PERSON" and token.dep_ in ("dobj", "pobj"):
+        return True  # "released Aya Hijazi": a named person as the object
     if token.lemma_.lower() not in options and token.lower_ not in options:
         return False
     # a preposition or particle companion must be one, not the "to" of an infinitive
