@@ -71,3 +71,12 @@ def test_pentaclass_main_event_is_the_most_confident_and_spans_share_a_word():
     assert (report.penta_right, report.penta_docs) == (1, 3)
     assert (report.source_right, report.source_docs) == (2, 2)
     assert (report.target_right, report.target_docs) == (1, 1)
+
+
+def test_documents_labelled_with_one_plover_event_score_their_main_event():
+    gold = [{"plover_event": "ASSAULT"}, {"plover_event": "CONSULT"}, {"plover_event": "PROTEST"}]
+    coded = [[event("RUS", "UKR", "190", confidence=0.9), event("RUS", "UKR", "040", confidence=0.5)],
+             [event("RUS", "UKR", "190", confidence=0.6)],
+             []]
+    report = evaluate(gold, coded)
+    assert (report.plover_right, report.plover_docs) == (1, 3)

@@ -49,6 +49,8 @@ class Report:
     source_right: int = 0
     target_docs: int = 0
     target_right: int = 0
+    plover_docs: int = 0      # documents labelled with one PLOVER event (not in SPEC: an extra)
+    plover_right: int = 0
 
     def as_dict(self) -> dict:
         out = {"documents": self.documents,
@@ -61,6 +63,9 @@ class Report:
             out["source_span_overlap"] = round(self.source_right / self.source_docs, 4)
         if self.target_docs:
             out["target_span_overlap"] = round(self.target_right / self.target_docs, 4)
+        if self.plover_docs:
+            out["main_event_plover"] = {"documents": self.plover_docs,
+                                        "accuracy": round(self.plover_right / self.plover_docs, 4)}
         out["confusions"] = [{"gold": g, "coded": c, "count": n}
                              for (g, c), n in self.confusions.most_common(15)]
         return out
@@ -160,10 +165,11 @@ def evaluate(gold_docs: Iterable[dict], coded: Iterable[list[dict]]) -> Report:
             for level in LEVELS:
                 score_document(level, preds, gold["events"], report.levels[level],
                                report.confusions if level == "root" else None)
+        main = _main_event(events)
+        if gold.get("plover_event"):
+            report.plover_docs += 1
+            report.plover_right += bool(main and main["plover"]["event"] == gold["plover_event"])
         if "pentaclass" in gold:
-            main = max(events, key=lambda e: e["confidence"], default=None)
-            if events:
-                main = next(e for e in events if e["confidence"] == main["confidence"])
             report.penta_docs += 1
             report.penta_right += bool(main and pentaclass(main["cameo"]) == gold["pentaclass"])
             if gold.get("source_spans"):
@@ -173,6 +179,15 @@ def evaluate(gold_docs: Iterable[dict], coded: Iterable[list[dict]]) -> Report:
                 report.target_docs += 1
                 report.target_right += _overlaps(main and main["target"], gold["target_spans"])
     return report
+
+
+def _main_event(events: list[dict]) -> dict | None:
+    """The document's highest-confidence event, the first on a tie."""
+    best = None
+    for event in events:
+        if best is None or event["confidence"] > best["confidence"]:
+            best = event
+    return best
 
 
 def format_report(report: Report) -> str:
@@ -192,6 +207,9 @@ def format_report(report: Report) -> str:
     if "target_span_overlap" in data:
         lines.append(f"target span overlap: {data['target_span_overlap']:.3f} "
                      f"({report.target_right}/{report.target_docs})")
+    if "main_event_plover" in data:
+        lines.append(f"main event PLOVER type: {data['main_event_plover']['accuracy']:.3f} "
+                     f"({report.plover_right}/{report.plover_docs})")
     if data["confusions"]:
         lines.append("most frequent confusions at root level (gold -> coded):")
         for c in data["confusions"]:
