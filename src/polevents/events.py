@@ -13,7 +13,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "make", "issue", "announce",
                "begin", "start", "continue", "step", "order", "approve", "lead", "take", "pay",
                "impose", "give", "provide", "send", "deliver", "offer", "unleash", "resume",
-               "lose", "win", "wage", "fight",
+               "lose", "win", "wage", "fight", "open", "intensify", "escalate", "join",
+               "participate", "engage", "go",
                "stag"}  # the small English model lemmatizes "staged" as "stag"
 
 

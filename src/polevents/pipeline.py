@@ -217,6 +217,6 @@ def _confidence(hit: Hit, source: Actor, target: Actor | None, modality: str,
     score += 0.1 if hit.trigger.pos == "verb" else 0.0
     score -= 0.1 if modality != "asserted" else 0.0
     # the main clause's act outweighs one told in a modifier ("forces backed by Russia")
-    score -= 0.1 if hit.head.dep_ in ("acl", "relcl", "advcl", "amod") else 0.0
+    score -= 0.1 if hit.head.dep_ in ("acl", "relcl", "advcl", "amod", "xcomp") else 0.0
     score -= 0.1 if hit.trigger.cameo[:2] == "01" else 0.0
     return round(max(0.05, min(0.99, score)), 3)
