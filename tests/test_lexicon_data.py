@@ -20,7 +20,8 @@ COLUMNS = ["id", "cameo", "pos", "pattern", "target"]
 ROOTS = {f"{n:02d}" for n in range(1, 21)}
 TARGET_PART = re.compile(r"^(dobj|none|prep:[a-z]+)$")
 WORD = r"[a-z][a-z'\-]*"
-PATTERN = re.compile(rf"^{WORD}( {WORD}(\|{WORD})*)*$")
+SLOT = rf"(@person|{WORD})"
+PATTERN = re.compile(rf"^{WORD}( {SLOT}(\|{SLOT})*)*$")
 GROUP = re.compile(r"^# (\d\d) [A-Z]")
 
 

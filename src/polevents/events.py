@@ -220,8 +220,8 @@ def _slot_candidates(hit: Hit) -> list:
         if slot == "dobj":
             verbs = [hit.head] + [w for w in hit.words[1:] if w.pos_ == "VERB"]
             for verb in verbs:  # "refused to meet X": the object of the infinitive
-                out.extend(c for c in verb.children
-                           if c.dep_ in ("dobj", "dative", "attr") and c not in hit.words)
+                out.extend(c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")
+                           and (c not in hit.words or c.ent_type_ == "PERSON"))
         elif slot.startswith("prep:"):
             out.extend(_prep_objects(places, slot[5:]))
     # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
