@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
@@ -20,6 +21,18 @@ from polevents.version import CODER_VERSION, KB_VERSION
 REFUSAL_CODES = {"03": "127", "04": "125", "05": "127", "06": "121", "07": "122", "08": "124",
                  "02": "122", "10": "123"}
 SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+@dataclass
+class Where:
+    """The sentence being coded and what the coder knows around it."""
+
+    doc: Document
+    sent: object          # spaCy Span
+    number: int
+    resolver: ActorResolver
+    heads: set[int]       # token indices of the sentence's triggers
+    dates: dict           # date expressions by sentence start
 
 
 @lru_cache(maxsize=4)
@@ -56,28 +69,31 @@ class Coder:
             resolver.start_sentence(sent)
             resolver.note_sentence_places()  # "protesters rallied in Minsk": Belarusians
             hits = match_triggers(sent, self.lexicon)
-            heads = {h.head.i for h in hits}
+            at = Where(doc, sent, number, resolver, {h.head.i for h in hits}, dates)
             for hit in hits:
                 find_arguments(hit)
-                found.extend(self._events(hit, sent, number, doc, resolver, heads, dates))
+                found.extend(self._events(hit, at))
         # An act without a target says what happened but not to whom: it is kept only where
         # the document gives no dyadic event (a headline, a one-line report).
-        if any(e.target is not None and e.modality == "asserted" for e in found):
-            found = [e for e in found if e.target is not None]
+        # So is an act whose actor is unknown ("were released").
+        if any(e.source and e.target and e.modality == "asserted" for e in found):
+            found = [e for e in found if e.source and e.target]
         events = found
         for event in events:
             event.assign_id()
         return events
 
-    def _events(self, hit: Hit, sent, number: int, doc: Document, resolver,
-                heads: set[int], dates: dict) -> list[Event]:
-        lexicon = self.lexicon
+    def _events(self, hit: Hit, at: "Where") -> list[Event]:
+        lexicon, resolver = self.lexicon, at.resolver
         speaker_token = _speaker(hit.head, lexicon)
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
         sources = _first_resolved(hit.sources, resolver, reported_by)
-        if not sources:
-            return []
         targets = _first_resolved(hit.targets, resolver, None)
+        if not sources:
+            if not (hit.passive and targets):
+                return []
+            # "Two Russians were released": the act and its target are known, the actor is not
+            return self._build(hit, at, reported_by, [(None, t) for t in targets], False)
         pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
@@ -90,6 +106,12 @@ class Coder:
             pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
         if not pairs:
             pairs = [(s, None) for s in sources]
+        return self._build(hit, at, reported_by, pairs, nearest)
+
+    def _build(self, hit: Hit, at: "Where", reported_by: Actor | None, pairs: list,
+               nearest: bool) -> list[Event]:
+        """The event records of one trigger, one per (source, target) pair."""
+        lexicon, doc, sent = self.lexicon, at.doc, at.sent
         mode = modality_of(hit.head, lexicon)
         cameo, rule = hit.trigger.cameo, f"lexicon:{hit.trigger.id}"
         if mode.refusal and mode.refusal.endswith("rej.will") and cameo[:2] > "08":
@@ -101,22 +123,22 @@ class Coder:
             rule += f"+{mode.cue}"
         if nearest:
             rule += "+target.nearest"
-        day, precision, _ = event_date(dates.get(sent.start, []), hit.head, doc.date)
+        day, precision, _ = event_date(at.dates.get(sent.start, []), hit.head, doc.date)
         modality = mode.mode
         if modality == "asserted" and is_historical(day, precision, doc.date):
             modality, rule = "historical", rule + "+hist.date"
         variants = [(cameo, rule, modality)]
         intent = self.lexicon.intent_for(cameo) if modality == "future" else None
-        if intent and not _governed_by_hit(hit.head, heads):
+        if intent and not _governed_by_hit(hit.head, at.heads):
             variants.append((intent[1], f"{rule}+{intent[0]}", "asserted"))
         start, end = _trigger_span(hit)
         trigger = {"text": doc.text[start:end], "start": start, "end": end}
-        location = event_location(resolver, hit)
+        location = event_location(at.resolver, hit)
         out = []
         for (cameo, rule, modality), (source, target) in product(variants, pairs):
             code = ontology.cameo(cameo)
             out.append(Event(
-                doc_id=doc.id, sentence=number, text=sent.text.strip(), source=source, target=target,
+                doc_id=doc.id, sentence=at.number, text=sent.text.strip(), source=source, target=target,
                 cameo=cameo,
                 plover={"event": code.plover_event, "mode": code.plover_mode, "contexts": []},
                 goldstein=code.goldstein, quad_class=code.quad_class, trigger=trigger,
@@ -212,7 +234,7 @@ def _confidence(hit: Hit, source: Actor, target: Actor | None, modality: str,
                 nearest: bool) -> float:
     score = 0.45
     score += 0.1 * min(len(hit.trigger.companions), 2)
-    score += 0.15 if source.kb_id else 0.05
+    score += 0.15 if source and source.kb_id else 0.05 if source else -0.1
     score += 0.0 if target is None else 0.05 if nearest else 0.1
     score += 0.1 if hit.trigger.pos == "verb" else 0.0
     score -= 0.1 if modality != "asserted" else 0.0

@@ -10,7 +10,6 @@ Files (all in this folder, each entry with an id):
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from datetime import date, timedelta
