@@ -198,18 +198,12 @@ def format_report(report: Report) -> str:
         for level, s in data["levels"].items():
             lines.append(f"{level:<8}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
                          f"{s['tp']:>7}{s['fp']:>7}{s['fn']:>7}")
-    if "pentaclass" in data:
-        lines.append(f"pentaclass accuracy: {data['pentaclass']['accuracy']:.3f} "
-                     f"({report.penta_right}/{report.penta_docs})")
-    if "source_span_overlap" in data:
-        lines.append(f"source span overlap: {data['source_span_overlap']:.3f} "
-                     f"({report.source_right}/{report.source_docs})")
-    if "target_span_overlap" in data:
-        lines.append(f"target span overlap: {data['target_span_overlap']:.3f} "
-                     f"({report.target_right}/{report.target_docs})")
-    if "main_event_plover" in data:
-        lines.append(f"main event PLOVER type: {data['main_event_plover']['accuracy']:.3f} "
-                     f"({report.plover_right}/{report.plover_docs})")
+    for label, right, total in (("pentaclass accuracy", report.penta_right, report.penta_docs),
+                                ("source span overlap", report.source_right, report.source_docs),
+                                ("target span overlap", report.target_right, report.target_docs),
+                                ("main event PLOVER type", report.plover_right, report.plover_docs)):
+        if total:
+            lines.append(f"{label}: {right / total:.3f} ({right}/{total})")
     if data["confusions"]:
         lines.append("most frequent confusions at root level (gold -> coded):")
         for c in data["confusions"]:
