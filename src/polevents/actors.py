@@ -130,8 +130,9 @@ def _can_be_surname(token, kb: KnowledgeBase) -> bool:
     return True
 
 
-def noun_phrase(token) -> list:
-    """The tokens of the noun phrase headed by token: its modifiers, appositions, 'of X'."""
+def noun_phrase(token, agents: bool = False) -> list:
+    """The tokens of the noun phrase headed by token: its modifiers, appositions, 'of X', and
+    with agents, the agent of a participle ("missiles fired by the Israeli military")."""
     tokens = [token]
     for child in token.children:
         if child.dep_ in NP_LEFT and child.i < token.i:
@@ -143,8 +144,7 @@ def noun_phrase(token) -> list:
                 if obj.dep_ == "pobj":
                     tokens.append(child)
                     tokens.extend(noun_phrase(obj))
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
-            # "missiles fired by the Israeli military": the weapon's user
+        elif agents and child.dep_ == "acl" and child.tag_ == "VBN":
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for obj in agent.children:
                     if obj.dep_ == "pobj":
@@ -188,6 +188,9 @@ class ActorResolver:
         actor = self._anaphor(token, tokens, matches) or self._compose(token, tokens, matches)
         if actor is None:
             actor = self._remembered(token, tokens)
+        if actor is None:  # a thing that acts for someone: "missiles fired by the army"
+            tokens = noun_phrase(token, agents=True)
+            actor = self._compose(token, tokens, self.matches_in(tokens))
         if actor is not None:
             self._remember(token, tokens, actor)
         return actor

@@ -87,7 +87,8 @@ class Coder:
         lexicon, resolver = self.lexicon, at.resolver
         speaker_token = _speaker(hit.head, lexicon)
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
-        sources = _first_resolved(hit.sources, resolver, reported_by)
+        sources = _first_resolved(hit.sources, resolver, reported_by, True,
+                                  lexicon.cues["non_agents"])
         targets = _first_resolved(hit.targets, resolver, None)
         if not sources:
             if not (hit.passive and targets):
@@ -183,12 +184,15 @@ def _nearby(hit: Hit) -> list[list]:
     return [[t] for t in words]
 
 
-def _first_resolved(groups, resolver, speaker: Actor | None) -> list[Actor]:
+def _first_resolved(groups, resolver, speaker: Actor | None, as_source: bool = False,
+                    non_agents: frozenset = frozenset()) -> list[Actor]:
     """The actors of the first candidate group that names any ("it" in a reported clause is
     the speaker: "the ministry said it had expelled...")."""
     for group in groups:
         actors = []
         for token in group:
+            if as_source and token.lemma_.lower() in non_agents:
+                continue  # "Trump's demand met a mixed response": a demand is no actor
             if token.lower_ in SPEAKER_PRONOUNS - {"he", "she"} and speaker is not None:
                 actors.append(speaker)
             else:

@@ -86,6 +86,7 @@ def load_lexicon() -> Lexicon:
         by_head.setdefault((trigger.head, trigger.pos), []).append(trigger)
     cues = yaml.safe_load((HERE / "cues.yaml").read_text(encoding="utf-8"))
     cues["speech_verbs"] = set(cues["speech_verbs"])
+    cues["non_agents"] = frozenset(cues["non_agents"])
     intents = {}
     for line in (HERE / "intents.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith(("#", "id\t")):
