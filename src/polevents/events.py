@@ -159,7 +159,9 @@ def verb_subject(verb, seen=None):
             for c in verb.head.children:
                 if c.dep_ == "dobj":
                     return c, False
-        return verb_subject(verb.head, seen)
+        subject, passive = verb_subject(verb.head, seen)
+        # "is reported to have ordered": the raising verb's passive is not the act's
+        return subject, passive and verb.dep_ == "conj" and verb.tag_ == "VBN"
     return None, False
 
 
