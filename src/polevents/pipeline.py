@@ -98,8 +98,14 @@ class Coder:
         pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
-            targets = _first_resolved(_nearby(hit), resolver, None)
-            pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)][:1]
+            for group in _nearby(hit):
+                # a city named as where it happened ("talks in Geneva") is no guessed target
+                targets = [t for t in _first_resolved([group], resolver, None)
+                           if not (t.kb_id or "").startswith("place.")
+                           and not (t.kb_id or "").endswith(".capital")]
+                pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)][:1]
+                if pairs:
+                    break
             nearest = bool(pairs)
         if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"] \
                 and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
