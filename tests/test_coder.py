@@ -127,3 +127,19 @@ def test_later_mentions_point_back_to_earlier_ones(coder):
     assert {("RUSGOV", "TURGOV", "03"), ("TURGOV", "RUSGOV", "03")} <= triples(events)
     criticism = next(e for e in events if e.cameo.startswith("11"))
     assert (criticism.source.code, criticism.source.name) == ("TURGOV", "Recep Tayyip Erdoğan")
+
+
+def test_a_demand_is_no_actor_and_willingness_is_an_intent(coder):
+    assert not [e for e in code(coder, "Donald Trump's demand met a mixed response in Europe.",
+                                "2019-02-18") if e.cameo.startswith("04")]
+    events = code(coder, "Pakistan is willing to withdraw its troops from Kashmir.", "2019-02-18")
+    assert {e.modality for e in events if e.cameo == "0874"} == {"future"}
+    assert ("PAK", "IND", "03") in triples(events)
+
+
+def test_an_act_with_an_unknown_actor_is_kept_only_when_nothing_more_complete_is_said(coder):
+    alone = code(coder, "Two Russian journalists were arrested in Minsk.", "2021-05-01")
+    assert [(e.source, e.target.code, e.cameo[:2]) for e in alone] == [(None, "RUSMED", "17")]
+    with_more = code(coder, "Two Russian journalists were arrested in Minsk. Russia condemned "
+                            "the Belarusian government.", "2021-05-01")
+    assert all(e.source is not None for e in with_more)
