@@ -42,6 +42,9 @@ def _near(token, depth: int = 2):
                     continue  # the actor is no part of the act ("Trump's demand ... met")
                 if c.dep_ not in CLAUSE_DEPS or c.dep_ == "xcomp" and level == 0:
                     nxt.append(c)
+        # "released dozens of activists": look through a quantity to what is counted
+        nxt += [obj for t in nxt if t.lemma_.lower() in QUANTITIES for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "of" for obj in p.children if obj.dep_ == "pobj"]
         yield from nxt
         frontier = nxt
 
@@ -122,6 +125,8 @@ def _with_conjuncts(token) -> list:
     return out
 
 
+QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+              "million", "millions", "number", "some", "many", "several", "group", "batch"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
