@@ -1,6 +1,6 @@
 """Sentences per second of `polevents code` against spaCy parsing alone, on the same text.
 
-    python benchmarks/throughput.py [CORPUS.jsonl] [--docs N]
+    python benchmarks/throughput.py [CORPUS.jsonl] [--docs N] [--repeat R]
 
 Prints both rates and the coder's cost on top of parsing (the target: at most 15%).
 Default corpus: ../shared/data/corpus/guardian_sample.jsonl, else the bundled examples.
@@ -24,19 +24,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT if DEFAULT.exists() else ROOT / "examples"))
     parser.add_argument("--docs", type=int, default=80)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     docs = list(iter_documents([args.corpus], "2020-01-01", report=lambda m: None))[: args.docs]
     coder = Coder()
     nlp = load_pipeline()
     coder.code_text("Warm up: Russia attacked Ukraine.")  # loads the lexicon and knowledge base
 
-    start = time.perf_counter()
-    sentences = sum(len(list(d.sents)) for d in nlp.pipe((d.text for d in docs), batch_size=32))
-    parse_s = time.perf_counter() - start
-
-    start = time.perf_counter()
-    events = sum(len(evs) for _, evs in coder.code(docs))
-    code_s = time.perf_counter() - start
+    parse_s = code_s = float("inf")
+    for _ in range(args.repeat):  # alternate, keep the best of each: the machine is shared
+        start = time.perf_counter()
+        sentences = sum(len(list(d.sents)) for d in nlp.pipe((d.text for d in docs), batch_size=32))
+        parse_s = min(parse_s, time.perf_counter() - start)
+        start = time.perf_counter()
+        events = sum(len(evs) for _, evs in coder.code(docs))
+        code_s = min(code_s, time.perf_counter() - start)
 
     print(f"documents {len(docs)}, sentences {sentences}, events {events}")
     print(f"spaCy parsing alone : {sentences / parse_s:8.1f} sentences/s")
