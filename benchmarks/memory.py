@@ -35,7 +35,7 @@ def peak_rss_mb(path: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=60)
+    parser.add_argument("--docs", type=int, default=160)  # past the warm-up of caches
     args = parser.parse_args()
     docs = sample_docs()
     with tempfile.TemporaryDirectory() as tmp:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
 from polevents import ontology
 from polevents.actors import ActorResolver, DocMemory
@@ -20,6 +20,7 @@ from polevents.version import CODER_VERSION, KB_VERSION
 # A refused act is coded as the matching kind of rejection (CAMEO 12x), by the refused act's root.
 REFUSAL_CODES = {"03": "127", "04": "125", "05": "127", "06": "121", "07": "122", "08": "124",
                  "02": "122", "10": "123"}
+CHUNK = 64  # documents parsed in one memory zone
 SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 
 
@@ -54,9 +55,15 @@ class Coder:
         self.version = f"polevents {CODER_VERSION}; kb {KB_VERSION}; {model_version(self.nlp)}"
 
     def code(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        pairs = ((d.text, d) for d in docs)
-        for parsed, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=32):
-            yield doc, self.code_parsed(parsed, doc)
+        """Documents stream through in chunks; the strings spaCy learns while parsing a chunk
+        are freed after it (a memory zone), so memory stays flat however long the stream."""
+        docs = iter(docs)
+        while chunk := list(islice(docs, CHUNK)):
+            with self.nlp.memory_zone():
+                pairs = ((d.text, d) for d in chunk)
+                coded = [(doc, self.code_parsed(parsed, doc))
+                         for parsed, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=32)]
+            yield from coded
 
     def code_text(self, text: str, date: str | None = None, doc_id: str = "text") -> list[Event]:
         return next(self.code([Document(doc_id, text, date)]))[1]
