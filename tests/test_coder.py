@@ -143,3 +143,10 @@ def test_an_act_with_an_unknown_actor_is_kept_only_when_nothing_more_complete_is
     with_more = code(coder, "Two Russian journalists were arrested in Minsk. Russia condemned "
                             "the Belarusian government.", "2021-05-01")
     assert all(e.source is not None for e in with_more)
+
+
+def test_each_actor_says_how_sure_its_resolution_is(coder):
+    events = code(coder, "Naftali Bennett met the foreign minister.", "2022-03-05")
+    meeting = events[0]
+    assert meeting.source.confidence == 1.0          # a full name in the knowledge base
+    assert meeting.target.code == "ISRGOV" and meeting.target.confidence < 1.0  # country inferred

@@ -182,7 +182,8 @@ class ActorResolver:
             known = self.memory.last_person
             if known is None:
                 return None
-            return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text))
+            return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text),
+                           confidence=min(known.confidence, 0.7))
         tokens = noun_phrase(token)
         matches = self.matches_in(tokens)
         actor = self._anaphor(token, tokens, matches) or self._compose(token, tokens, matches)
@@ -235,7 +236,8 @@ class ActorResolver:
         if known is None:
             return None
         start, end = _span(tokens, matches, head)
-        return replace(known, text=head.doc.text[start:end], start=start, end=end)
+        return replace(known, text=head.doc.text[start:end], start=start, end=end,
+                       confidence=min(known.confidence, 0.7))
 
     def _person_before(self, token) -> Actor | None:
         """The person named last before token in its sentence ("Assad and his allies")."""
@@ -258,9 +260,11 @@ class ActorResolver:
         roles.sort(key=lambda m: (m.end <= head.i, abs(head.i - m.start)))
         country = next((m.entry.country for m in places if m.entry.country), None)
         sectors = list(roles[0].entry.sectors) if roles else []
-        name, kb_id, code = None, None, None
+        name, kb_id, code, sure = None, None, None, 1.0
         if persons:
-            person = self._pick_person(persons, country)
+            person, rivals = self._pick_person(persons, country)
+            strength = max(m.strength for m in persons if m.entry is person)
+            sure = strength / (1 + rivals)  # a bare surname shared by others is a guess
             office = person.office_on(self.date)
             name, kb_id = person.name, person.kb_id
             code = office.code if office else person.code or person.country or ""
@@ -291,12 +295,16 @@ class ActorResolver:
             country = country or place.country
             name, kb_id = (place.name, place.kb_id) if not roles else (None, None)
         if code is None:
+            sure = 0.9 if country else 0.5
             if country is None and sectors and sectors[0] in STATE_ROLES and _definite(head):
                 country = self.memory.story_country()
+                sure = 0.6
             elif country is None and sectors and sectors[0] in LOCAL_ROLES:
                 country = self.memory.story_country(with_this_sentence=True)
+                sure = 0.6
             elif country is None and sectors and sectors[0] in RESIDENT_ROLES and self.memory.here:
                 country = self.memory.here.most_common(1)[0][0]
+                sure = 0.7
             if country is None and not sectors:
                 return None
             code = (country or "---") + (sectors[0] if sectors else "")
@@ -309,9 +317,10 @@ class ActorResolver:
         doc = head.doc
         return Actor(text=doc.text[start:end], start=start, end=end, code=code, name=name,
                      country=country, sectors=sectors[:1] if sectors else _role_of(code, country),
-                     kb_id=kb_id)
+                     kb_id=kb_id, confidence=round(sure, 2))
 
-    def _pick_person(self, persons: list[Match], country: str | None) -> Entry:
+    def _pick_person(self, persons: list[Match], country: str | None) -> tuple[Entry, int]:
+        """The likeliest person, and how many others are exactly as likely."""
         def score(m: Match):
             e = m.entry
             in_office = e.office_on(self.date) is not None
@@ -321,7 +330,11 @@ class ActorResolver:
             return (m.strength, in_office, e.country == country,
                     self.memory.countries.get(e.country, 0), ended,
                     e.offices[-1].start if e.offices else "")
-        return max(persons, key=score).entry
+        scores = {id(m.entry): score(m) for m in persons}
+        best = max(persons, key=lambda m: scores[id(m.entry)]).entry
+        rivals = {id(m.entry) for m in persons if m.entry is not best
+                  and scores[id(m.entry)][:4] == scores[id(best)][:4]}
+        return best, len(rivals)
 
     def _remembered(self, head, tokens) -> Actor | None:
         if head.pos_ != "PROPN":

@@ -28,6 +28,7 @@ class Actor:
     country: str | None = None
     sectors: list[str] = field(default_factory=list)
     kb_id: str | None = None
+    confidence: float = 1.0   # how sure the resolution is (an extension of SPEC's actor)
 
 
 @dataclass
