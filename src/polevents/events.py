@@ -254,4 +254,6 @@ def _noun_arguments(hit: Hit):
         sources.append(_agent(governor) if passive else subject)
     if noun.dep_ == "pobj" and governor.head.pos_ == "VERB" and governor.head.lemma_ in LIGHT_VERBS:
         sources.append(verb_subject(governor.head)[0])
+    if noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.lemma_ == "be":
+        sources.append(verb_subject(governor.head)[0])  # "Baghdad and Washington are in talks"
     return sources, _slot_candidates(hit)

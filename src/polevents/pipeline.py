@@ -103,6 +103,10 @@ class Coder:
             # "Two Russians were released": the act and its target are known, the actor is not
             return self._build(hit, at, reported_by, [(None, t) for t in targets], False)
         pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+        if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"] \
+                and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
+            # "Baghdad and Washington are in talks": each side acts on the other
+            pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
             for group in _nearby(hit):
@@ -114,10 +118,6 @@ class Coder:
                 if pairs:
                     break
             nearest = bool(pairs)
-        if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"] \
-                and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
-            # "Baghdad and Washington are in talks": each side acts on the other
-            pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
         if not pairs:
             pairs = [(s, None) for s in sources]
         return self._build(hit, at, reported_by, pairs, nearest)
