@@ -158,6 +158,13 @@ class ActorResolver:
         self.date = date
         self.memory = memory or DocMemory()
         self.matches: dict[int, list[Match]] = {}
+        self._doc, self._doc_text = None, ""
+
+    def _text(self, token) -> str:
+        """The document's text, built once: spaCy joins its tokens anew on every access."""
+        if self._doc is not token.doc:
+            self._doc, self._doc_text = token.doc, token.doc.text
+        return self._doc_text
 
     def start_sentence(self, sent) -> None:
         self.memory.countries.update(self.memory.here)
@@ -236,7 +243,7 @@ class ActorResolver:
         if known is None:
             return None
         start, end = _span(tokens, matches, head)
-        return replace(known, text=head.doc.text[start:end], start=start, end=end,
+        return replace(known, text=self._text(head)[start:end], start=start, end=end,
                        confidence=min(known.confidence, 0.7))
 
     def _person_before(self, token) -> Actor | None:
@@ -314,8 +321,7 @@ class ActorResolver:
                 if holder is not None:
                     name, kb_id = holder.name, holder.kb_id
         start, end = _span(tokens, matches, head)
-        doc = head.doc
-        return Actor(text=doc.text[start:end], start=start, end=end, code=code, name=name,
+        return Actor(text=self._text(head)[start:end], start=start, end=end, code=code, name=name,
                      country=country, sectors=sectors[:1] if sectors else _role_of(code, country),
                      kb_id=kb_id, confidence=round(sure, 2))
 
@@ -343,7 +349,7 @@ class ActorResolver:
         if known is None:
             return None
         start, end = _span(tokens, [], head)
-        return Actor(text=head.doc.text[start:end], start=start, end=end, code=known.code,
+        return Actor(text=self._text(head)[start:end], start=start, end=end, code=known.code,
                      name=known.name, country=known.country, sectors=list(known.sectors),
                      kb_id=known.kb_id)
 
