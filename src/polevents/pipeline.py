@@ -187,12 +187,22 @@ def _distinct(source: Actor, target: Actor) -> bool:
     return source.start != target.start and (source.kb_id is None or source.kb_id != target.kb_id)
 
 
+NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
+
+
+def _depth(token, head) -> int:
+    steps = 0
+    while token.i != head.i and token.head.i != token.i:
+        token, steps = token.head, steps + 1
+    return steps
+
+
 def _nearby(hit: Hit) -> list[list]:
     """Noun phrases inside the trigger's own clause, nearest first: where the parse hides
     the target ("launched strikes against X" attached elsewhere)."""
     taken = {t.i for group in hit.sources for t in group} | {t.i for t in hit.words}
     words = [t for t in hit.head.subtree if t.pos_ in ("PROPN", "NOUN") and t.i not in taken
-             and t.dep_ in ("pobj", "dobj", "appos", "conj")]
+             and t.dep_ in ("pobj", "dobj", "appos", "conj") and _depth(t, hit.head) <= NEAR]
     words.sort(key=lambda t: (t.i < hit.head.i, abs(t.i - hit.head.i)))
     return [[t] for t in words]
 
