@@ -179,7 +179,3 @@ def html_article(html: str) -> tuple[str, str | None, str | None]:
     if found.title and text.startswith(found.title):
         text = found.title + "\n\n" + text[len(found.title):].lstrip()
     return text, found.title, found.date
-
-
-def html_to_text(html: str) -> str:
-    return html_article(html)[0]
