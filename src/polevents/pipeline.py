@@ -45,9 +45,10 @@ def _knowledge(kb_files: tuple[str, ...]):
 
 class Coder:
     def __init__(self, model: str | None = None, kb_files: tuple = ()):
-        from polevents.nlp import english_words, load_pipeline, model_version
+        from polevents.nlp import BATCH_SIZE, english_words, load_pipeline, model_version
 
         self.nlp = load_pipeline(model)
+        self.batch_size = BATCH_SIZE
         self.kb = _knowledge(tuple(kb_files))
         self.lexicon = load_lexicon()
         if not self.kb.english_words:
@@ -62,7 +63,8 @@ class Coder:
             with self.nlp.memory_zone():
                 pairs = ((d.text, d) for d in chunk)
                 coded = [(doc, self.code_parsed(parsed, doc))
-                         for parsed, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=32)]
+                         for parsed, doc in self.nlp.pipe(pairs, as_tuples=True,
+                                                         batch_size=self.batch_size)]
             yield from coded
 
     def code_text(self, text: str, date: str | None = None, doc_id: str = "text") -> list[Event]:

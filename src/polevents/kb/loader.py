@@ -51,7 +51,7 @@ class KnowledgeBase:
         self.first_words: set[str] = set()
         self.prefixes: set[str] = set()   # every leading run of words of an indexed phrase
         self.cased: dict[tuple[str, str], set[str]] = {}
-        self._holders: dict | None = None
+        self._offices: dict | None = None   # built on first use by _held
         self.english_words: frozenset[str] = frozenset()  # set by the coder from its pipeline
         self.max_words = 1
 
@@ -99,27 +99,32 @@ class KnowledgeBase:
     def holder(self, country: str, title: str, date: str | None) -> Entry | None:
         """Who held an office ("prime minister" of ISR) on a date: "the Israeli prime
         minister" in 2024 is Netanyahu."""
-        if self._holders is None:
-            self._holders = defaultdict(list)
-            for entry in self.entries.values():
-                for office in entry.offices:
-                    if entry.kind == "person" and office.title:
-                        self._holders[(office.code[:3], office.title.lower())].append(entry)
-        for person in self._holders.get((country, title.lower()), []):
-            if any(o.title.lower() == title.lower() and (date is None and o.end is None
-                                                         or date and o.covers(date))
-                   for o in person.offices):
-                return person
-        return None
+        held = self._held(country, date, lambda t: t.lower() == title.lower())
+        return held[0] if held else None
 
     def holder_in(self, code: str, title: str, date: str | None) -> Entry | None:
         """Who held a titled post in an organisation on a date ("the Nato secretary general"
         in 2013 is Rasmussen); nobody when the post is unknown or held by several."""
         wanted = title.lower().replace("-", " ")
-        found = [e for e in self.entries.values() if e.kind == "person" and any(
-            o.code == code and o.title.lower().replace("-", " ").startswith(wanted)
-            and (o.covers(date) if date else o.end is None) for o in e.offices)]
-        return found[0] if len(found) == 1 else None
+        held = self._held(code, date, lambda t: t.lower().replace("-", " ").startswith(wanted))
+        return held[0] if len(held) == 1 else None
+
+    def _held(self, code: str, date: str | None, fits) -> list[Entry]:
+        """Persons with an office under a code (a full code, or a country's three letters)
+        whose title fits and that covers the date (or is current, with no date)."""
+        if self._offices is None:
+            self._offices = defaultdict(list)
+            for entry in self.entries.values():
+                for office in entry.offices if entry.kind == "person" else ():
+                    if office.title:
+                        for key in {office.code, office.code[:3]}:
+                            self._offices[key].append((entry, office))
+        held = []
+        for person, office in self._offices.get(code, []):
+            current = office.covers(date) if date else office.end is None
+            if current and fits(office.title) and person not in held:
+                held.append(person)
+        return held
 
     def lookup(self, phrase: str, key: str | None = None) -> list[tuple[Entry, float]]:
         key = normalize(phrase) if key is None else key
