@@ -150,3 +150,11 @@ def test_each_actor_says_how_sure_its_resolution_is(coder):
     meeting = events[0]
     assert meeting.source.confidence == 1.0          # a full name in the knowledge base
     assert meeting.target.code == "ISRGOV" and meeting.target.confidence < 1.0  # country inferred
+
+
+def test_a_person_named_as_the_object_is_the_target_and_a_preposition_belongs_to_its_own_verb(coder):
+    released = code(coder, "A Czech court on Tuesday released Syrian Kurdish leader Salih Muslim.")
+    assert ("CZEJUD", "SYRGOV", "08") in triples(released)
+    called = code(coder, "NATO Secretary General Jens Stoltenberg called Erdogan to apologize for "
+                         "the case.", "2018-11-20")
+    assert not any(e.rule.startswith("lexicon:02.call.for") for e in called)

@@ -259,7 +259,12 @@ class ActorResolver:
     def _compose(self, head, tokens, matches: list[Match]) -> Actor | None:
         if not matches:
             return None
-        persons = [m for m in matches if m.entry.kind == "person"]
+        # "Salih Muslim" is not Barham Salih: a name inside a longer name names no one
+        persons = [m for m in matches if m.entry.kind == "person"
+                   and not (head.pos_ == "PROPN" and m.end <= head.i
+                            and head.doc[m.end - 1].dep_ == "compound"
+                            and head.doc[m.end - 1].head.i == head.i
+                            and head.lower_ not in m.entry.name.lower())]
         orgs = [m for m in matches if m.entry.kind in ("org", "seat")]
         places = [m for m in matches if m.entry.kind in ("country", "place")]
         roles = [m for m in matches if m.entry.kind in ("title", "noun")]

@@ -93,10 +93,10 @@ def event_date(dates: list, head, published: str | None) -> tuple[str | None, st
     for ent in dates:
         anchor = ent.root
         chain, t = [], anchor
-        while t.head is not t and len(chain) < 6:
+        while t.head.i != t.i and len(chain) < 6:
             t = t.head
             chain.append(t)
-        if head in chain or anchor.head is head:
+        if head in chain or anchor.head.i == head.i:
             best = ent
             break
     if best is None and len(dates) == 1 and dates[0].root.head.dep_ in ("ROOT", "prep"):

@@ -63,6 +63,16 @@ def _fits(token, options: frozenset[str]) -> bool:
     return not any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
+def _attached(companion, head, words: list) -> bool:
+    """A preposition belongs to the act when it hangs on the trigger or one of its words:
+    in "called Erdogan to apologize for the case" the "for" is the apology's."""
+    if companion.pos_ not in ("ADP", "PART"):
+        return True
+    governor = companion.head
+    return governor.i == head.i or any(governor.i == w.i for w in words) \
+        or governor.head.i == head.i and governor.dep_ not in CLAUSE_DEPS
+
+
 def _kind(token) -> str | None:
     if token.dep_ in ("amod", "compound"):
         return None  # "US-backed forces", "aid workers": a modifier names no act
@@ -96,6 +106,8 @@ def match_triggers(sent, lexicon: Lexicon) -> list[Hit]:
                     break
                 words.append(found)
             else:
+                if not all(_attached(t, token, words) for t in words):
+                    continue
                 # most companions, then most content words, then the most specific code
                 rank = (len(words), sum(t.pos_ not in ("ADP", "PART") for t in words),
                         len(trig.cameo))
@@ -186,7 +198,8 @@ def find_arguments(hit: Hit) -> None:
         sources, targets = _verb_arguments(hit)
     else:
         sources, targets = _noun_arguments(hit)
-    own = {t.i for t in hit.words}  # the words naming the act name no actor
+    # the words naming the act name no actor, but for a person named as its object
+    own = {t.i for t in hit.words if t.ent_type_ != "PERSON"}
     hit.sources = [_with_conjuncts(t) for t in _unique(sources)]
     taken = own | {t.i for group in hit.sources for t in group}
     hit.targets = [_with_conjuncts(t) for t in _unique(targets) if t.i not in taken]

@@ -68,7 +68,7 @@ def modality_of(head, lexicon: Lexicon) -> Modality:
         if found:
             return found
         governor = token.head
-        if governor is token or token.dep_ not in GOVERNING:
+        if governor.i == token.i or token.dep_ not in GOVERNING:
             break
         if token.dep_ in ("ccomp", "conj", "relcl", "advcl") and token.pos_ == "VERB":
             # a clause of its own: its mode does not come from the verb above it

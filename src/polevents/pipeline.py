@@ -232,7 +232,7 @@ def _governed_by_hit(token, heads: set[int]) -> bool:
     """Is the act the complement of another trigger ("pledged to send aid")? Then that trigger
     already codes the intent."""
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+        if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
             return False
         token = token.head
         if token.i in heads:
@@ -247,7 +247,7 @@ def _speaker(head, lexicon: Lexicon):
         if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in lexicon.cues["speech_verbs"]:
             subject, _ = verb_subject(token.head)
             return subject
-        if token.head is token or token.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "parataxis", "acomp"):
+        if token.head.i == token.i or token.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "parataxis", "acomp"):
             break
         token = token.head
     for child in head.sent.root.children:
