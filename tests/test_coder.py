@@ -158,3 +158,10 @@ def test_a_person_named_as_the_object_is_the_target_and_a_preposition_belongs_to
     called = code(coder, "NATO Secretary General Jens Stoltenberg called Erdogan to apologize for "
                          "the case.", "2018-11-20")
     assert not any(e.rule.startswith("lexicon:02.call.for") for e in called)
+
+
+def test_he_points_back_to_the_last_person_who_was_a_subject(coder):
+    events = code(coder, "The Turkish president, Recep Tayyip Erdoğan, spent the day in London as he "
+                         "lambasted decisions by Donald Trump. He later criticised Iran.",
+                  "2018-05-15")
+    assert {("TURGOV", "USAGOV", "11"), ("TURGOV", "IRN", "11")} <= triples(events)

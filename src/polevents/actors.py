@@ -49,6 +49,7 @@ class DocMemory:
     countries: Counter = field(default_factory=Counter)
     last_country: str | None = None
     here: Counter = field(default_factory=Counter)   # countries named in this sentence
+    subjects: list[tuple[int, Actor]] = field(default_factory=list)  # persons as subjects, by token
 
     def remember_country(self, code: str | None) -> None:
         if code:
@@ -173,6 +174,20 @@ class ActorResolver:
         for m in find_matches(self.kb, sent):
             for i in range(m.start, m.end):
                 self.matches.setdefault(i, []).append(m)
+        self._note_subjects(sent)
+
+    def _note_subjects(self, sent) -> None:
+        """Persons who are subjects of any verb, acts or not: "he" most often points back to
+        the last of them ("Erdoğan has said ... as he lambasted decisions by Trump")."""
+        for token in sent:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PRONOUNS \
+                    or not self.matches.get(token.i) and token.ent_type_ != "PERSON":
+                continue
+            tokens = noun_phrase(token)
+            actor = self._compose(token, tokens, self.matches_in(tokens))
+            if actor is not None and (actor.kb_id or "").startswith("per.") or \
+                    actor is not None and token.ent_type_ == "PERSON":
+                self.memory.subjects.append((token.i, actor))
 
     def matches_in(self, tokens) -> list[Match]:
         seen, out = set(), []
@@ -186,7 +201,8 @@ class ActorResolver:
     def resolve(self, token) -> Actor | None:
         """The actor named by the noun phrase headed by token, or None."""
         if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            known = self.memory.last_person
+            before = [actor for i, actor in self.memory.subjects if i < token.i]
+            known = before[-1] if before else self.memory.last_person
             if known is None:
                 return None
             return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text),
@@ -415,7 +431,7 @@ def _definite(head) -> bool:
 
 def _span(tokens, head) -> tuple[int, int]:
     """Characters from the first to the last word of the phrase, leading determiners dropped."""
-    words = [t for t in tokens if not t.is_punct]
+    words = [t for t in tokens if not t.is_punct] or [head]
     while len(words) > 1 and words[0].dep_ in ("det", "case"):
         words = words[1:]
     first, last = words[0], words[-1]
