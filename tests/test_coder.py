@@ -165,3 +165,9 @@ def test_he_points_back_to_the_last_person_who_was_a_subject(coder):
                          "lambasted decisions by Donald Trump. He later criticised Iran.",
                   "2018-05-15")
     assert {("TURGOV", "USAGOV", "11"), ("TURGOV", "IRN", "11")} <= triples(events)
+
+
+def test_regions_keep_their_cameo_region_code(coder):
+    events = code(coder, "European leaders condemned Russia. Western governments imposed sanctions "
+                         "on Iran. Troops from Western Sahara attacked Morocco.", "2019-01-01")
+    assert {("EURGOV", "RUS", "11"), ("WSTGOV", "IRN", "16"), ("ESHMIL", "MAR", "19")} <= triples(events)

@@ -311,6 +311,8 @@ class ActorResolver:
             code = period.code if period else org.code
             if org.kind == "seat":
                 code = org.code + "".join(org.sectors[:1])
+            elif org.kb_id.startswith("region.") and roles:
+                code = org.code + "".join(roles[0].entry.sectors[:1])  # "European leaders"
             if period:
                 sectors = _role_of(code, country) or sectors
             title = roles[0].entry if roles and roles[0].entry.kind == "title" else None
@@ -388,7 +390,7 @@ class ActorResolver:
                 self.memory.names.setdefault(normalize(names[-1].text), actor)
         elif head.pos_ == "PROPN":
             self.memory.names.setdefault(normalize(head.text), actor)
-        if actor.kb_id and not actor.kb_id.startswith(("per.", "country.")) and actor.name:
+        if actor.kb_id and not actor.kb_id.startswith(("per.", "country.", "region.")) and actor.name:
             self.memory.last_org = actor
 
     def note_sentence_places(self) -> None:

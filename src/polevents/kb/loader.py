@@ -3,6 +3,7 @@
 Files (all in this folder, each entry with an id):
   countries.yaml      states: names, adjectives, capital, seats of power
   organisations.yaml  IGOs, armed groups, parties, media
+  regions.yaml        world regions with CAMEO region codes (read like organisations)
   places.tsv          cities and regions (for locations and metonyms)
   sectors.tsv         role words: titles and group nouns
   persons/*.tsv       persons with dated offices
@@ -298,6 +299,7 @@ def load_bundled() -> KnowledgeBase:
     kb = KnowledgeBase()
     load_countries(kb, HERE / "countries.yaml")
     load_organisations(kb, HERE / "organisations.yaml")
+    load_organisations(kb, HERE / "regions.yaml")
     load_places(kb, HERE / "places.tsv")
     load_sectors(kb, HERE / "sectors.tsv")
     for path in sorted((HERE / "persons").glob("*.tsv")):
