@@ -171,3 +171,10 @@ def test_regions_keep_their_cameo_region_code(coder):
     events = code(coder, "European leaders condemned Russia. Western governments imposed sanctions "
                          "on Iran. Troops from Western Sahara attacked Morocco.", "2019-01-01")
     assert {("EURGOV", "RUS", "11"), ("WSTGOV", "IRN", "16"), ("ESHMIL", "MAR", "19")} <= triples(events)
+
+
+def test_a_vow_to_act_against_someone_is_a_threat_against_them(coder):
+    events = code(coder, "Pompeo vowed the US will expel Iranian forces from Syria.", "2019-01-10")
+    vow = next(e for e in events if e.modality == "asserted")
+    assert (vow.source.code, vow.target.code, vow.cameo[:2]) == ("USAGOV", "IRNMIL", "13")
+    assert vow.rule == "lexicon:03.vow+thr.repress"

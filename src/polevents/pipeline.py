@@ -32,7 +32,7 @@ class Where:
     sent: object          # spaCy Span
     number: int
     resolver: ActorResolver
-    heads: set[int]       # token indices of the sentence's triggers
+    hits: dict            # the sentence's triggers by head token index
     dates: dict           # date expressions by sentence start
 
 
@@ -78,9 +78,10 @@ class Coder:
             resolver.start_sentence(sent)
             resolver.note_sentence_places()  # "protesters rallied in Minsk": Belarusians
             hits = match_triggers(sent, self.lexicon)
-            at = Where(doc, sent, number, resolver, {h.head.i for h in hits}, dates)
             for hit in hits:
                 find_arguments(hit)
+            at = Where(doc, sent, number, resolver, {h.head.i: h for h in hits}, dates)
+            for hit in hits:
                 found.extend(self._events(hit, at))
         # An act without a target says what happened but not to whom: it is kept only where
         # the document gives no dyadic event (a headline, a one-line report).
@@ -109,6 +110,14 @@ class Coder:
                 and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
             # "Baghdad and Washington are in talks": each side acts on the other
             pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
+        code = None
+        complement = _complement(hit, at.hits)
+        if not pairs and complement is not None:
+            # "vowed to expel Iran's forces": the promise is made to, or the threat made against,
+            # whom the promised act would touch; its code is that act's intent (or threat)
+            targets = _first_resolved(complement.targets, resolver, None)
+            pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+            code = self.lexicon.intent_for(complement.trigger.cameo) if pairs else None
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
             for group in _nearby(hit):
@@ -122,14 +131,16 @@ class Coder:
             nearest = bool(pairs)
         if not pairs:
             pairs = [(s, None) for s in sources]
-        return self._build(hit, at, reported_by, pairs, nearest)
+        return self._build(hit, at, reported_by, pairs, nearest, code)
 
     def _build(self, hit: Hit, at: "Where", reported_by: Actor | None, pairs: list,
-               nearest: bool) -> list[Event]:
+               nearest: bool, announced: tuple[str, str] | None = None) -> list[Event]:
         """The event records of one trigger, one per (source, target) pair."""
         lexicon, doc, sent = self.lexicon, at.doc, at.sent
         mode = modality_of(hit.head, lexicon)
         cameo, rule = hit.trigger.cameo, f"lexicon:{hit.trigger.id}"
+        if announced:
+            cameo, rule = announced[1], f"{rule}+{announced[0]}"
         if mode.refusal and mode.refusal.endswith("rej.will") and cameo[:2] > "08":
             mode = Modality("negated", mode.cue)  # "will not attack" denies a threat, refuses nothing
         if mode.refusal:
@@ -145,7 +156,7 @@ class Coder:
             modality, rule = "historical", rule + "+hist.date"
         variants = [(cameo, rule, modality)]
         intent = self.lexicon.intent_for(cameo) if modality == "future" else None
-        if intent and not _governed_by_hit(hit.head, at.heads):
+        if intent and not _governed_by_hit(hit.head, at.hits):
             variants.append((intent[1], f"{rule}+{intent[0]}", "asserted"))
         start, end = _trigger_span(hit)
         trigger = {"text": doc.text[start:end], "start": start, "end": end}
@@ -228,7 +239,20 @@ def _first_resolved(groups, resolver, speaker: Actor | None, as_source: bool = F
     return []
 
 
-def _governed_by_hit(token, heads: set[int]) -> bool:
+COMMISSIVE_ROOTS = {"03", "13"}  # promises and threats, whose complement says what is promised
+
+
+def _complement(hit: Hit, hits: dict) -> Hit | None:
+    """The act a promise or threat announces ("vowed to expel", "pledged that it would send")."""
+    if hit.trigger.cameo[:2] not in COMMISSIVE_ROOTS:
+        return None
+    for child in hit.head.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.i in hits:
+            return hits[child.i]
+    return None
+
+
+def _governed_by_hit(token, heads) -> bool:
     """Is the act the complement of another trigger ("pledged to send aid")? Then that trigger
     already codes the intent."""
     for _ in range(3):
