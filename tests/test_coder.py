@@ -178,3 +178,10 @@ def test_a_vow_to_act_against_someone_is_a_threat_against_them(coder):
     vow = next(e for e in events if e.modality == "asserted")
     assert (vow.source.code, vow.target.code, vow.cameo[:2]) == ("USAGOV", "IRNMIL", "13")
     assert vow.rule == "lexicon:03.vow+thr.repress"
+
+
+def test_an_act_demanded_or_planned_in_a_noun_clause_is_not_asserted(coder):
+    events = code(coder, "Donald Trump's demand that Germany prosecute its fighters met a mixed "
+                         "response.", "2019-02-18")
+    prosecute = next(e for e in events if e.cameo.startswith("17"))
+    assert prosecute.modality == "hypothetical" and prosecute.rule.endswith("+hyp.ask")

@@ -57,6 +57,12 @@ def _governed(token, governor, lexicon: Lexicon) -> Modality | None:
                 return Modality("future", cue)
             if cue := lexicon.cue_id("hypothetical_verbs", lemma):
                 return Modality("hypothetical", cue)
+    elif token.dep_ in ("acl", "ccomp") and token.pos_ == "VERB" and governor.pos_ == "NOUN":
+        # "Trump's demand that Germany prosecute its citizens", "a plan to withdraw troops"
+        for group, mode in (("refusal_verbs", "refused"), ("future_verbs", "future"),
+                            ("hypothetical_verbs", "hypothetical")):
+            if cue := lexicon.cue_id(group, lemma):
+                return Modality("asserted", cue, refusal=cue) if mode == "refused" else Modality(mode, cue)
     return None
 
 
