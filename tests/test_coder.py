@@ -185,3 +185,12 @@ def test_an_act_demanded_or_planned_in_a_noun_clause_is_not_asserted(coder):
                          "response.", "2019-02-18")
     prosecute = next(e for e in events if e.cameo.startswith("17"))
     assert prosecute.modality == "hypothetical" and prosecute.rule.endswith("+hyp.ask")
+
+
+def test_only_verbs_of_asking_and_sending_hand_their_infinitive_to_their_object(coder):
+    urged = code(coder, "Germany urged Iran to release the sailors.", "2019-07-20")
+    assert ("DEU", "IRN", "10") in triples(urged) or ("DEU", "IRN", "02") in triples(urged)
+    toured = code(coder, "A Turkish delegation toured Paris and London to persuade Russia to back "
+                         "the deal.", "2019-07-20")
+    assert not any(e.source.code in ("FRA", "GBR") for e in toured)
+    assert any(e.source.code.startswith("TUR") and e.cameo[:2] == "02" for e in toured)

@@ -137,6 +137,14 @@ def _with_conjuncts(token) -> list:
     return out
 
 
+# Verbs whose object does the act of their infinitive ("urged Iran to release"); after any other
+# verb the subject does ("toured Paris and London to persuade them").
+OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "persuade", "convince", "allow", "permit",
+                  "invite", "encourage", "press", "pressure", "call", "help", "enable", "require",
+                  "instruct", "advise", "warn", "beg", "authorize", "authorise", "compel", "want",
+                  "expect", "push", "send", "deploy", "dispatch", "mobilize", "mobilise", "get",
+                  "lead", "prompt", "cause", "drive", "appeal", "challenge", "dare", "direct",
+                  "empower", "inspire", "motivate", "oblige", "provoke", "remind", "task", "train"}
 QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
               "million", "millions", "number", "some", "many", "several", "group", "batch"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -171,7 +179,7 @@ def verb_subject(verb, seen=None):
     # other adverbial clauses have subjects of their own
     shares = verb.dep_ in ("conj", "xcomp", "acomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")
     if shares and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
             # "urged Iran to release": the object of the governing verb acts
             for c in verb.head.children:
                 if c.dep_ == "dobj":
