@@ -194,3 +194,10 @@ def test_only_verbs_of_asking_and_sending_hand_their_infinitive_to_their_object(
                          "the deal.", "2019-07-20")
     assert not any(e.source.code in ("FRA", "GBR") for e in toured)
     assert any(e.source.code.startswith("TUR") and e.cameo[:2] == "02" for e in toured)
+
+
+def test_coordinated_adjectives_name_one_actor_each(coder):
+    events = code(coder, "De Mistura pleaded with the Russian and Turkish presidents. US and British "
+                         "forces attacked Isis.", "2018-09-05")
+    assert {("IGOUNO", "RUSGOV", "02"), ("IGOUNO", "TURGOV", "02"), ("USAMIL", "IMGMUSISI", "19"),
+            ("GBRMIL", "IMGMUSISI", "19")} <= triples(events)

@@ -226,7 +226,23 @@ class ActorResolver:
                 and len(self.memory.persons) >= 2 and not self.matches_in(noun_phrase(token))[1:]:
             return [replace(p, text=token.text, start=token.idx, end=token.idx + len(token.text))
                     for p in self.memory.persons[-2:]]
-        if token.tag_ == "NNS":
+        if token.tag_ in ("NNS", "NNPS"):
+            # "the Russian and Turkish presidents", "US and British forces": one actor each
+            for adj in token.children:
+                if adj.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in adj.children):
+                    listed = {t.i for t in adj.subtree}
+                    own = [t for t in noun_phrase(token) if t.i not in listed]
+                    actors = []
+                    for each in _conjuncts(adj):
+                        tokens = sorted(own + [each], key=lambda t: t.i)
+                        matches = [m for m in self.matches_in(tokens)
+                                   if not listed & set(range(m.start, m.end)) - {each.i}]
+                        actor = self._compose(token, tokens, matches)
+                        if actor is not None:
+                            self._remember(token, tokens, actor)
+                            actors.append(actor)
+                    if len(actors) > 1:
+                        return actors
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     objs = [o for o in prep.children if o.dep_ == "pobj"]
