@@ -201,3 +201,15 @@ def test_coordinated_adjectives_name_one_actor_each(coder):
                          "forces attacked Isis.", "2018-09-05")
     assert {("IGOUNO", "RUSGOV", "02"), ("IGOUNO", "TURGOV", "02"), ("USAMIL", "IMGMUSISI", "19"),
             ("GBRMIL", "IMGMUSISI", "19")} <= triples(events)
+
+
+def test_the_three_countries_are_the_last_three_actors_named_together(coder):
+    events = code(coder, "The guarantors – Russia, Turkey and Iran – have spurned efforts by the UN. "
+                         "The agreement was reached by the three countries on Tuesday.", "2018-09-05")
+    assert {("RUS", "TUR", "05"), ("TUR", "IRN", "05"), ("IRN", "RUS", "05")} <= triples(events)
+    assert all(e.source.text == "countries" for e in events if e.cameo[:2] == "05")
+
+
+def test_unwillingness_negates_the_act(coder):
+    events = code(coder, "The three countries have been unwilling to instruct Turkey to pull back.")
+    assert all(e.modality == "negated" for e in events if e.cameo[:2] == "10")

@@ -19,6 +19,7 @@ from polevents.model import Actor
 NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"}
 NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
 PRONOUNS = {"he", "she", "him", "her"}
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # Nouns that, after "the", refer back to an organisation already named ("the terror group").
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction"}
 # Roles whose bare noun ("the government", "police") belongs to the country the story is about.
@@ -50,6 +51,7 @@ class DocMemory:
     last_country: str | None = None
     here: Counter = field(default_factory=Counter)   # countries named in this sentence
     subjects: list[tuple[int, Actor]] = field(default_factory=list)  # persons as subjects, by token
+    group: list[Actor] = field(default_factory=list)  # the last actors named together
 
     def remember_country(self, code: str | None) -> None:
         if code:
@@ -219,13 +221,22 @@ class ActorResolver:
             self._remember(token, tokens, actor)
         return actor
 
+    def remember_group(self, actors: list[Actor]) -> None:
+        if len({a.code for a in actors}) > 1:
+            self.memory.group = list(actors)
+
     def resolve_all(self, token) -> list[Actor]:
-        """Like resolve, but "the presidents of Iran and Turkey" are two actors, and "the two
-        leaders" are the last two persons named."""
-        if token.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in token.children) \
-                and len(self.memory.persons) >= 2 and not self.matches_in(noun_phrase(token))[1:]:
-            return [replace(p, text=token.text, start=token.idx, end=token.idx + len(token.text))
-                    for p in self.memory.persons[-2:]]
+        """Like resolve, but "the presidents of Iran and Turkey" are two actors, "the two
+        leaders" are the last two persons named, and "the three countries" the last three
+        actors named together."""
+        count = next((COUNTS[c.lower_] for c in token.children if c.lower_ in COUNTS), 0)
+        if token.tag_ == "NNS" and count and not self.matches_in(noun_phrase(token))[1:]:
+            own = self.matches.get(token.i)
+            people = own and own[0].entry.kind == "title"
+            group = self.memory.persons[-count:] if people else self.memory.group
+            if len(group) == count:
+                return [replace(a, text=token.text, start=token.idx, end=token.idx + len(token.text),
+                                confidence=min(a.confidence, 0.7)) for a in group]
         if token.tag_ in ("NNS", "NNPS"):
             # "the Russian and Turkish presidents", "US and British forces": one actor each
             for adj in token.children:

@@ -38,7 +38,7 @@ def _near(token, depth: int = 2):
         nxt = []
         for t in frontier:
             for c in t.children:
-                if level == 0 and c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                if level == 0 and c.dep_ in ("nsubj", "csubj", "expl"):
                     continue  # the actor is no part of the act ("Trump's demand ... met")
                 if c.dep_ not in CLAUSE_DEPS or c.dep_ == "xcomp" and level == 0:
                     nxt.append(c)

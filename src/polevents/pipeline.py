@@ -235,6 +235,7 @@ def _first_resolved(groups, resolver, speaker: Actor | None, as_source: bool = F
                 actors.extend(resolver.resolve_all(token))
         actors = [a for a in actors if a is not None]
         if actors:
+            resolver.remember_group(actors)
             return actors
     return []
 
