@@ -211,5 +211,8 @@ def test_the_three_countries_are_the_last_three_actors_named_together(coder):
 
 
 def test_unwillingness_negates_the_act(coder):
-    events = code(coder, "The three countries have been unwilling to instruct Turkey to pull back.")
-    assert all(e.modality == "negated" for e in events if e.cameo[:2] == "10")
+    events = code(coder, "France and Britain criticised Turkey. The two countries have been "
+                         "unwilling to instruct Turkey to pull back.")
+    instruct = [e for e in events if e.cameo[:2] == "10"]
+    assert {e.source.code for e in instruct} == {"FRA", "GBR"}
+    assert all(e.modality == "negated" and e.rule.endswith("+neg.unwilling") for e in instruct)
