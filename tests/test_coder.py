@@ -216,3 +216,13 @@ def test_unwillingness_negates_the_act(coder):
     instruct = [e for e in events if e.cameo[:2] == "10"]
     assert {e.source.code for e in instruct} == {"FRA", "GBR"}
     assert all(e.modality == "negated" and e.rule.endswith("+neg.unwilling") for e in instruct)
+
+
+def test_a_purpose_shares_the_mode_of_its_act_and_a_coming_weekday_lies_ahead(coder):
+    events = code(coder, "Putin and Erdogan are due to meet in Tehran on Friday to discuss Idlib.",
+                  "2018-09-05")
+    discuss = [e for e in events if e.rule.startswith("lexicon:04.discuss")]
+    assert discuss and all(e.modality == "future" for e in discuss)
+    meet = next(e for e in events if e.modality == "future" and e.cameo == "040")
+    intent = next(e for e in events if e.modality == "asserted" and e.cameo == "036")
+    assert (meet.date, intent.date) == ("2018-09-07", "2018-09-05")

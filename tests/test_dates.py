@@ -27,3 +27,9 @@ def test_without_a_publication_date_relative_dates_stay_unknown():
 def test_events_more_than_a_year_before_the_report_are_historical():
     assert is_historical("2014-03-01", "month", "2022-03-05")
     assert not is_historical("2022-03-01", "day", "2022-03-05")
+
+
+def test_a_weekday_or_month_of_a_coming_act_lies_ahead():
+    assert resolve("on Friday", "2018-09-05", future=True) == ("2018-09-07", "day")
+    assert resolve("on Friday", "2018-09-05") == ("2018-08-31", "day")
+    assert resolve("in March", "2018-09-05", future=True) == ("2019-03-01", "month")

@@ -1,5 +1,6 @@
 """The date of an event: the date expressions near its trigger, resolved against the
-publication date ("on Saturday" is the last Saturday on or before it, as news reports past acts)."""
+publication date ("on Saturday" is the last Saturday on or before it, as news reports past acts,
+unless the act is still to come: "will meet on Saturday" is the next one)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "t
             "tomorrow": -1, "next week": -7, "next month": -30, "later this week": -2}
 
 
-def resolve(expression: str, published: str | None) -> tuple[str | None, str]:
+def resolve(expression: str, published: str | None, future: bool = False) -> tuple[str | None, str]:
     """ISO date and precision (day, month, year, none) of a date expression."""
     text = expression.strip().lower()
     text = re.sub(r"^(on|in|at|since|by|from|during|until|of)\s+", "", text)
@@ -33,7 +34,7 @@ def resolve(expression: str, published: str | None) -> tuple[str | None, str]:
             if re.fullmatch(rf"(last |this |next |on )?{name}( (morning|afternoon|evening|night))?",
                             text):
                 back = (base.weekday() - i) % 7
-                if text.startswith("next"):
+                if text.startswith("next") or future and not text.startswith("last"):
                     return (base + timedelta(days=(i - base.weekday()) % 7 or 7)).isoformat(), "day"
                 return (base - timedelta(days=back)).isoformat(), "day"
     if m := YEAR.match(text):
@@ -45,6 +46,8 @@ def resolve(expression: str, published: str | None) -> tuple[str | None, str]:
             if base is None:
                 return None, "none"
             year = base.year if i + 1 <= base.month else base.year - 1
+            if future:
+                year = base.year if i + 1 >= base.month else base.year + 1
             return f"{year}-{i + 1:02d}-01", "month"
         if m := re.fullmatch(rf"{name} ((?:19|20)\d\d)", text):
             return f"{m.group(1)}-{i + 1:02d}-01", "month"
@@ -86,7 +89,8 @@ def date_entities(parsed) -> dict[int, list]:
     return found
 
 
-def event_date(dates: list, head, published: str | None) -> tuple[str | None, str, str | None]:
+def event_date(dates: list, head, published: str | None,
+               future: bool = False) -> tuple[str | None, str, str | None]:
     """The date of the event triggered at head, from the date expressions of its sentence:
     (date, precision, the words that gave it)."""
     best = None
@@ -102,7 +106,7 @@ def event_date(dates: list, head, published: str | None) -> tuple[str | None, st
     if best is None and len(dates) == 1 and dates[0].root.head.dep_ in ("ROOT", "prep"):
         best = dates[0]
     if best is not None:
-        resolved, precision = resolve(best.text, published)
+        resolved, precision = resolve(best.text, published, future)
         if resolved:
             return resolved, precision, best.text
     if published:

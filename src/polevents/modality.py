@@ -79,7 +79,12 @@ def modality_of(head, lexicon: Lexicon) -> Modality:
         if token.dep_ in ("ccomp", "conj", "relcl", "advcl") and token.pos_ == "VERB":
             # a clause of its own: its mode does not come from the verb above it
             if token.dep_ == "advcl":
-                return Modality()
+                # "are due to meet on Friday to discuss Idlib": a purpose shares its act's mode
+                purpose = token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children)
+                if not purpose:
+                    return Modality()
+                token = governor
+                continue
             found = _governed(token, governor, lexicon)
             if found and found.refusal is None:
                 return found

@@ -150,19 +150,22 @@ class Coder:
             rule += f"+{mode.cue}"
         if nearest:
             rule += "+target.nearest"
-        day, precision, _ = event_date(at.dates.get(sent.start, []), hit.head, doc.date)
+        day, precision, _ = event_date(at.dates.get(sent.start, []), hit.head, doc.date,
+                                       future=mode.mode == "future")
         modality = mode.mode
         if modality == "asserted" and is_historical(day, precision, doc.date):
             modality, rule = "historical", rule + "+hist.date"
-        variants = [(cameo, rule, modality)]
+        variants = [(cameo, rule, modality, day, precision)]
         intent = self.lexicon.intent_for(cameo) if modality == "future" else None
         if intent and not _governed_by_hit(hit.head, at.hits):
-            variants.append((intent[1], f"{rule}+{intent[0]}", "asserted"))
+            # the intent is expressed when reported, the act itself comes later
+            said = (doc.date, "day") if doc.date else (None, "none")
+            variants.append((intent[1], f"{rule}+{intent[0]}", "asserted", *said))
         start, end = _trigger_span(hit)
         trigger = {"text": doc.text[start:end], "start": start, "end": end}
         location = event_location(at.resolver, hit)
         out = []
-        for (cameo, rule, modality), (source, target) in product(variants, pairs):
+        for (cameo, rule, modality, day, precision), (source, target) in product(variants, pairs):
             code = ontology.cameo(cameo)
             out.append(Event(
                 doc_id=doc.id, sentence=at.number, text=sent.text.strip(), source=source, target=target,
@@ -257,7 +260,7 @@ def _governed_by_hit(token, heads) -> bool:
     """Is the act the complement of another trigger ("pledged to send aid")? Then that trigger
     already codes the intent."""
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
+        if token.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or token.head.i == token.i:
             return False
         token = token.head
         if token.i in heads:
