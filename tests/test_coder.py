@@ -226,3 +226,10 @@ def test_a_purpose_shares_the_mode_of_its_act_and_a_coming_weekday_lies_ahead(co
     meet = next(e for e in events if e.modality == "future" and e.cameo == "040")
     intent = next(e for e in events if e.modality == "asserted" and e.cameo == "036")
     assert (meet.date, intent.date) == ("2018-09-07", "2018-09-05")
+
+
+def test_whoever_decided_does_the_act_of_the_decision(coder):
+    events = code(coder, "Palestinian leaders rejected Donald Trump's decision to recognise Jerusalem "
+                         "as Israel's capital.", "2017-12-10")
+    recognise = next(e for e in events if e.rule.startswith("lexicon:05.recognise"))
+    assert (recognise.source.code, recognise.modality, recognise.cameo) == ("USAGOV", "asserted", "054")

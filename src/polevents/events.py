@@ -229,6 +229,10 @@ def _verb_arguments(hit: Hit):
     if hit.passive:
         return [_agent(verb)], [subject, *_slot_candidates(hit)]
     sources = [subject]
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "Trump's decision to pull out", "a decision by Trump to pull out": who decided acts
+        noun = verb.head
+        sources += [c for c in noun.children if c.dep_ == "poss"] + _prep_objects([noun], "by")
     if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):
         # "HRW issued a statement calling on X": the statement's author acts
         owner = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head

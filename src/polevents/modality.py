@@ -93,5 +93,8 @@ def modality_of(head, lexicon: Lexicon) -> Modality:
         found = _governed(token, governor, lexicon)
         if found:
             return found
+        if token.dep_ == "acl" and governor.pos_ == "NOUN" and token.tag_ == "VB" \
+                and any(c.dep_ == "poss" or c.lower_ == "by" for c in governor.children):
+            return Modality()  # "rejected Trump's decision to recognise": the decision stands
         token = governor
     return Modality()
