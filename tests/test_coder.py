@@ -233,3 +233,9 @@ def test_whoever_decided_does_the_act_of_the_decision(coder):
                          "as Israel's capital.", "2017-12-10")
     recognise = next(e for e in events if e.rule.startswith("lexicon:05.recognise"))
     assert (recognise.source.code, recognise.modality, recognise.cameo) == ("USAGOV", "asserted", "054")
+
+
+def test_a_subject_the_parser_hangs_on_as_still_acts(coder):
+    events = code(coder, "The row broke out as the US national security adviser, John Bolton, "
+                         "visited Ankara.", "2019-01-08")
+    assert ("USAGOV", "TUR", "04") in triples(events)

@@ -175,6 +175,8 @@ def verb_subject(verb, seen=None):
     if verb.dep_ in ("relcl", "acl"):
         passive = verb.tag_ == "VBN" and verb.dep_ == "acl"
         return verb.head, passive
+    if verb.dep_ == "advcl" and (orphan := _orphan_subject(verb)) is not None:
+        return orphan, False
     # ", killing 12" and "sent aircraft to attack" share the subject of the main verb;
     # other adverbial clauses have subjects of their own
     shares = verb.dep_ in ("conj", "xcomp", "acomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")
@@ -188,6 +190,25 @@ def verb_subject(verb, seen=None):
         # "is reported to have ordered": the raising verb's passive is not the act's
         return subject, passive and verb.dep_ == "conj" and verb.tag_ == "VBN"
     return None, False
+
+
+SUBORDINATORS = {"as", "while", "when", "after", "before", "since", "until", "because"}
+
+
+def _orphan_subject(verb):
+    """"as the adviser, John Bolton, visited Ankara": the small model often reads "as" as a
+    preposition and hangs the clause's subject on it; the phrase just before the verb is it."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    token = verb.doc[i]
+    while token.dep_ in ("appos", "compound", "flat") and token.head.i < verb.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in SUBORDINATORS and token.head.dep_ == "prep":
+        return token
+    return None
 
 
 def _agent(verb):
@@ -252,8 +273,8 @@ def _slot_candidates(hit: Hit) -> list:
         if slot == "dobj":
             verbs = [hit.head] + [w for w in hit.words[1:] if w.pos_ == "VERB"]
             for verb in verbs:  # "refused to meet X": the object of the infinitive
-                out.extend(c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")
-                           and (c not in hit.words or c.ent_type_ == "PERSON"))
+                out.extend(c for c in verb.children if (c.dep_ in ("dobj", "dative", "attr")
+                           or _misread_object(c)) and (c not in hit.words or c.ent_type_ == "PERSON"))
         elif slot.startswith("prep:"):
             out.extend(_prep_objects(places, slot[5:]))
     # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
@@ -264,6 +285,11 @@ def _slot_candidates(hit: Hit) -> list:
             for acl in (c for c in word.children if c.dep_ == "acl"):
                 out.extend(_prep_objects([acl], "by"))
     return out
+
+
+def _misread_object(token) -> bool:
+    """"visited Ankara" with Ankara read as an adverbial noun: a name there is the object."""
+    return token.dep_ == "npadvmod" and token.pos_ == "PROPN" and token.ent_type_ not in NOT_ACTORS
 
 
 def _noun_arguments(hit: Hit):
