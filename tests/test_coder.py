@@ -239,3 +239,13 @@ def test_a_subject_the_parser_hangs_on_as_still_acts(coder):
     events = code(coder, "The row broke out as the US national security adviser, John Bolton, "
                          "visited Ankara.", "2019-01-08")
     assert ("USAGOV", "TUR", "04") in triples(events)
+
+
+def test_a_people_without_a_state_takes_the_homeland_the_story_names(coder):
+    syria = code(coder, "Turkish jets bombed Syria. Turkey attacked the Kurds. Kurdish civilians "
+                        "fled to Iraq.", "2019-01-08")
+    assert ("TUR", "SYRREB", "19") in triples(syria)
+    turkey = code(coder, "Turkey attacked the Kurds.", "2019-01-08")
+    assert triples(turkey) == {("TUR", "TURREB", "19")}
+    iraq = code(coder, "Iran shelled Kurdish groups in Iraq.", "2019-01-08")
+    assert ("IRN", "IRQREB", "19") in triples(iraq)

@@ -58,6 +58,11 @@ class DocMemory:
             self.countries[code] += 1
             self.last_country = code
 
+    def homeland(self, homelands: tuple[str, ...]) -> str:
+        """The first of a people's homelands that the document names, else the first."""
+        named = self.countries + self.here
+        return next((c for c in homelands if named.get(c)), homelands[0])
+
     def story_country(self, with_this_sentence: bool = False) -> str | None:
         """The country the document is mostly about so far (the latest one on a tie).
         Places in the sentence itself count for residents ("protesters rallied in Minsk")
@@ -351,6 +356,9 @@ class ActorResolver:
             place = min(places, key=lambda m: abs(head.i - m.start)).entry
             country = country or place.country
             name, kb_id = (place.name, place.kb_id) if not roles else (None, None)
+        homelands = next((m.entry.homelands for m in roles if m.entry.homelands), ())
+        if code is None and country is None and homelands:
+            country = self.memory.homeland(homelands)  # "the Kurds" in a Syrian story
         if code is None:
             sure = 0.9 if country else 0.5
             if country is None and sectors and sectors[0] in STATE_ROLES and _definite(head):

@@ -229,7 +229,7 @@ def find_arguments(hit: Hit) -> None:
         sources, targets = _noun_arguments(hit)
     # the words naming the act name no actor, but for a person named as its object
     own = {t.i for t in hit.words if t.ent_type_ != "PERSON"}
-    hit.sources = [_with_conjuncts(t) for t in _unique(sources)]
+    hit.sources = [_with_conjuncts(t) for t in _unique(sources) if t.i not in own]
     taken = own | {t.i for group in hit.sources for t in group}
     hit.targets = [_with_conjuncts(t) for t in _unique(targets) if t.i not in taken]
 
@@ -295,10 +295,11 @@ def _misread_object(token) -> bool:
 def _noun_arguments(hit: Hit):
     noun = hit.head
     sources = [c for c in noun.children if c.dep_ == "poss"]
-    # "Israeli strikes", "Russian shelling": the modifier may name the actor
-    sources += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                and c.i < noun.i and c.pos_ in ("ADJ", "PROPN")]
     sources += _prep_objects([noun], "by")
+    # "Israeli strikes", "Russian shelling": the modifier may name the actor, unless the phrase
+    # says who acts ("a military offensive by the Turkish government", "Turkey launched ...")
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                 and c.i < noun.i and c.pos_ in ("ADJ", "PROPN")]
     governor = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and governor.lemma_ in LIGHT_VERBS:
         subject, passive = verb_subject(governor)
@@ -307,4 +308,4 @@ def _noun_arguments(hit: Hit):
         sources.append(verb_subject(governor.head)[0])
     if noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.lemma_ == "be":
         sources.append(verb_subject(governor.head)[0])  # "Baghdad and Washington are in talks"
-    return sources, _slot_candidates(hit)
+    return sources + modifiers, _slot_candidates(hit)

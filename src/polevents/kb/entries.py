@@ -34,6 +34,7 @@ class Entry:
     lon: float | None = None
     place: str | None = None        # for a seat: the city it stands in
     offices: list[Office] = field(default_factory=list)
+    homelands: tuple[str, ...] = ()  # for a people without a state: where it lives
 
     def office_on(self, date: str | None) -> Office | None:
         if not self.offices:

@@ -6,6 +6,7 @@ Files (all in this folder, each entry with an id):
   regions.yaml        world regions with CAMEO region codes (read like organisations)
   places.tsv          cities and regions (for locations and metonyms)
   sectors.tsv         role words: titles and group nouns
+  peoples.tsv         peoples without a state (Kurds, Rohingya): a role and their homelands
   persons/*.tsv       persons with dated offices
 """
 
@@ -256,6 +257,19 @@ def load_sectors(kb: KnowledgeBase, path: Path) -> None:
                 kb.add_phrase(plural, entry)
 
 
+def load_peoples(kb: KnowledgeBase, path: Path) -> None:
+    for where, row in _tsv(path):
+        homelands = tuple(_country_code(kb, c, where) for c in row["homelands"].split("|"))
+        if not all(homelands):
+            raise KBError(f"{where}: a people needs its homelands")
+        names = row["names"].split("|")
+        entry = Entry(row["id"], "noun", names[0], "", None, _sectors(row["sectors"], where),
+                      homelands=homelands)
+        kb.add(entry, where)
+        for name in names:
+            kb.add_phrase(name, entry)
+
+
 def load_persons(kb: KnowledgeBase, path: Path) -> None:
     for where, row in _tsv(path):
         pid = row.get("person_id")
@@ -302,6 +316,7 @@ def load_bundled() -> KnowledgeBase:
     load_organisations(kb, HERE / "regions.yaml")
     load_places(kb, HERE / "places.tsv")
     load_sectors(kb, HERE / "sectors.tsv")
+    load_peoples(kb, HERE / "peoples.tsv")
     for path in sorted((HERE / "persons").glob("*.tsv")):
         load_persons(kb, path)
     return kb
