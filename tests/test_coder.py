@@ -249,3 +249,8 @@ def test_a_people_without_a_state_takes_the_homeland_the_story_names(coder):
     assert triples(turkey) == {("TUR", "TURREB", "19")}
     iraq = code(coder, "Iran shelled Kurdish groups in Iraq.", "2019-01-08")
     assert ("IRN", "IRQREB", "19") in triples(iraq)
+
+
+def test_armed_opposition_forces_are_rebels_not_the_state_military(coder):
+    events = code(coder, "US advisers supported the Kurdish-led opposition force in Syria.", "2019-01-08")
+    assert ("USAGOV", "SYRREB", "05") in triples(events)

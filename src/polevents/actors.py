@@ -320,6 +320,8 @@ class ActorResolver:
         roles.sort(key=lambda m: (m.end <= head.i, abs(head.i - m.start)))
         country = next((m.entry.country for m in places if m.entry.country), None)
         sectors = list(roles[0].entry.sectors) if roles else []
+        if sectors[:1] == ["MIL"] and any(r.entry.sectors[:1] in (("REB",), ("OPP",)) for r in roles):
+            sectors = ["REB"]  # "opposition forces", "Kurdish-led force": armed, not the state's
         name, kb_id, code, sure = None, None, None, 1.0
         if persons:
             person, rivals = self._pick_person(persons, country)
