@@ -254,3 +254,12 @@ def test_a_people_without_a_state_takes_the_homeland_the_story_names(coder):
 def test_armed_opposition_forces_are_rebels_not_the_state_military(coder):
     events = code(coder, "US advisers supported the Kurdish-led opposition force in Syria.", "2019-01-08")
     assert ("USAGOV", "SYRREB", "05") in triples(events)
+
+
+def test_saying_that_another_must_act_is_a_demand_on_them(coder):
+    events = code(coder, "Donald Trump has told the EU it must take back its fighters. Pompeo said "
+                         "Iran must stop its missile tests. Germany must do more, the German defence "
+                         "minister said.", "2019-02-17")
+    demands = {(e.source.code, e.target.code if e.target else None) for e in events
+               if e.cameo == "100" and e.modality == "asserted"}
+    assert demands == {("USAGOV", "IGOEUREEC"), ("USAGOV", "IRN")}

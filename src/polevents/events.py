@@ -63,6 +63,19 @@ def _fits(token, options: frozenset[str]) -> bool:
     return not any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
+MUST = frozenset({"@must"})
+OBLIGATION = {"must", "should"}
+
+
+def _obligation(head):
+    """The clause in which a speaker says someone must act ("told the EU it must take back")."""
+    for clause in head.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION
+                                          for c in clause.children):
+            return clause
+    return None
+
+
 def _attached(companion, head, words: list) -> bool:
     """A preposition belongs to the act when it hangs on the trigger or one of its words:
     in "called Erdogan to apologize for the case" the "for" is the apology's."""
@@ -101,7 +114,10 @@ def match_triggers(sent, lexicon: Lexicon) -> list[Hit]:
         for trig in candidates:
             words = []
             for options in trig.companions:
-                found = next((t for t in near if _fits(t, options) and t not in words), None)
+                if options == MUST:
+                    found = _obligation(token)
+                else:
+                    found = next((t for t in near if _fits(t, options) and t not in words), None)
                 if found is None:
                     break
                 words.append(found)
@@ -277,6 +293,8 @@ def _slot_candidates(hit: Hit) -> list:
                            or _misread_object(c)) and (c not in hit.words or c.ent_type_ == "PERSON"))
         elif slot.startswith("prep:"):
             out.extend(_prep_objects(places, slot[5:]))
+        elif slot == "clause.subject":  # "said Iran must stop": who is told to act
+            out.extend(verb_subject(w)[0] for w in hit.words[1:] if w.dep_ == "ccomp")
     # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
     for word in hit.words[1:]:
         if word.pos_ == "NOUN":

@@ -106,6 +106,9 @@ class Coder:
             # "Two Russians were released": the act and its target are known, the actor is not
             return self._build(hit, at, reported_by, [(None, t) for t in targets], False)
         pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+        if hit.trigger.targets == ("clause.subject",):
+            # "Germany must act, the minister said": an obligation of one's own is no demand
+            pairs = [(s, t) for s, t in pairs if not s.country or s.country != t.country]
         if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"] \
                 and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
             # "Baghdad and Washington are in talks": each side acts on the other
