@@ -20,7 +20,7 @@ COLUMNS = ["id", "cameo", "pos", "pattern", "target"]
 ROOTS = {f"{n:02d}" for n in range(1, 21)}
 TARGET_PART = re.compile(r"^(dobj|none|prep:[a-z]+|clause\.subject)$")
 WORD = r"[a-z][a-z'\-]*"
-SLOT = rf"(@person|{WORD})"
+SLOT = rf"(@person|@must|{WORD})"
 PATTERN = re.compile(rf"^{WORD}( {SLOT}(\|{SLOT})*)*$")
 GROUP = re.compile(r"^# (\d\d) [A-Z]")
 
