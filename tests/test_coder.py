@@ -263,3 +263,10 @@ def test_saying_that_another_must_act_is_a_demand_on_them(coder):
     demands = {(e.source.code, e.target.code if e.target else None) for e in events
                if e.cameo == "100" and e.modality == "asserted"}
     assert demands == {("USAGOV", "IGOEUREEC"), ("USAGOV", "IRN")}
+
+
+def test_a_subject_read_as_the_object_of_a_date_phrase_still_acts_and_holding_off_negates(coder):
+    events = code(coder, "In September Turkey persuaded Russia to hold off from a full-scale attack "
+                         "on Idlib.", "2019-05-06")
+    assert ("TUR", "RUS", "02") in triples(events)
+    assert ("RUS", "SYR", "19") in triples(events, "negated")

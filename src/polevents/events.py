@@ -191,7 +191,7 @@ def verb_subject(verb, seen=None):
     if verb.dep_ in ("relcl", "acl"):
         passive = verb.tag_ == "VBN" and verb.dep_ == "acl"
         return verb.head, passive
-    if verb.dep_ == "advcl" and (orphan := _orphan_subject(verb)) is not None:
+    if verb.dep_ in ("advcl", "ROOT") and (orphan := _orphan_subject(verb)) is not None:
         return orphan, False
     # ", killing 12" and "sent aircraft to attack" share the subject of the main verb;
     # other adverbial clauses have subjects of their own
@@ -212,8 +212,9 @@ SUBORDINATORS = {"as", "while", "when", "after", "before", "since", "until", "be
 
 
 def _orphan_subject(verb):
-    """"as the adviser, John Bolton, visited Ankara": the small model often reads "as" as a
-    preposition and hangs the clause's subject on it; the phrase just before the verb is it."""
+    """A verb without a subject whose subject the small model hung on a preposition: "as the
+    adviser, John Bolton, visited Ankara" ("as" read as a preposition), "In September Turkey
+    persuaded Russia" (the name read as the object of "in")."""
     i = verb.i - 1
     while i >= 0 and verb.doc[i].is_punct:
         i -= 1
@@ -222,9 +223,13 @@ def _orphan_subject(verb):
     token = verb.doc[i]
     while token.dep_ in ("appos", "compound", "flat") and token.head.i < verb.i:
         token = token.head
-    if token.dep_ == "pobj" and token.head.lower_ in SUBORDINATORS and token.head.dep_ == "prep":
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return None
+    if token.head.lower_ in SUBORDINATORS:
         return token
-    return None
+    named = token.pos_ == "PROPN" and token.ent_type_ not in NOT_ACTORS
+    dated = any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    return token if named and dated and token.head.head.i == verb.i else None
 
 
 def _agent(verb):

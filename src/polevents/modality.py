@@ -47,21 +47,28 @@ def _own(token, lexicon: Lexicon) -> Modality | None:
 
 def _governed(token, governor, lexicon: Lexicon) -> Modality | None:
     lemma = governor.lemma_.lower()
+    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
+    # "ruled out meeting", "held off from attacking": the phrasal verb first
+    lemmas = (f"{lemma} {particle}", lemma) if particle else (lemma,)
+
+    def cue_of(group: str) -> str | None:
+        return next((cue for w in lemmas if (cue := lexicon.cue_id(group, w))), None)
+
     if token.dep_ in ("xcomp", "pcomp", "dobj", "ccomp", "prep", "pobj") and governor.pos_ in ("VERB", "ADJ"):
-        if cue := lexicon.cue_id("refusal_verbs", lemma):
+        if cue := cue_of("refusal_verbs"):
             return Modality("asserted", cue, refusal=cue)
-        if cue := lexicon.cue_id("negating_verbs", lemma):
+        if cue := cue_of("negating_verbs"):
             return Modality("negated", cue)
         if token.dep_ in ("xcomp", "pcomp", "dobj"):
-            if cue := lexicon.cue_id("future_verbs", lemma):
+            if cue := cue_of("future_verbs"):
                 return Modality("future", cue)
-            if cue := lexicon.cue_id("hypothetical_verbs", lemma):
+            if cue := cue_of("hypothetical_verbs"):
                 return Modality("hypothetical", cue)
     elif token.dep_ in ("acl", "ccomp") and token.pos_ == "VERB" and governor.pos_ == "NOUN":
         # "Trump's demand that Germany prosecute its citizens", "a plan to withdraw troops"
         for group, mode in (("refusal_verbs", "refused"), ("future_verbs", "future"),
                             ("hypothetical_verbs", "hypothetical")):
-            if cue := lexicon.cue_id(group, lemma):
+            if cue := cue_of(group):
                 return Modality("asserted", cue, refusal=cue) if mode == "refused" else Modality(mode, cue)
     return None
 
