@@ -138,9 +138,9 @@ def test_a_demand_is_no_actor_and_willingness_is_an_intent(coder):
 
 
 def test_an_act_with_an_unknown_actor_is_kept_only_when_nothing_more_complete_is_said(coder):
-    alone = code(coder, "Two Russian journalists were arrested in Minsk.", "2021-05-01")
-    assert [(e.source, e.target.code, e.cameo[:2]) for e in alone] == [(None, "RUSMED", "17")]
-    with_more = code(coder, "Two Russian journalists were arrested in Minsk. Russia condemned "
+    alone = code(coder, "Two Russian journalists were attacked in Minsk.", "2021-05-01")
+    assert [(e.source, e.target.code, e.cameo[:2]) for e in alone] == [(None, "RUSMED", "19")]
+    with_more = code(coder, "Two Russian journalists were attacked in Minsk. Russia condemned "
                             "the Belarusian government.", "2021-05-01")
     assert all(e.source is not None for e in with_more)
 
@@ -270,3 +270,11 @@ def test_a_subject_read_as_the_object_of_a_date_phrase_still_acts_and_holding_of
                          "on Idlib.", "2019-05-06")
     assert ("TUR", "RUS", "02") in triples(events)
     assert ("RUS", "SYR", "19") in triples(events, "negated")
+
+
+def test_a_passive_judicial_act_in_a_country_is_done_by_that_state(coder):
+    events = code(coder, "A former British army soldier has been jailed for nearly eight years in "
+                         "Turkey. Two Americans were arrested in Iran.", "2019-05-06")
+    assert {("TURJUD", "GBRMIL", "17"), ("IRNCOP", "USA", "17")} <= triples(events)
+    jailed = next(e for e in events if e.source.code == "TURJUD")
+    assert jailed.source.text == "Turkey" and jailed.source.confidence == 0.5

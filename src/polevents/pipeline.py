@@ -103,8 +103,11 @@ class Coder:
         if not sources:
             if not (hit.passive and targets):
                 return []
+            # "was jailed in Turkey": the state where it happened did it
+            implied = _implied_agent(hit, resolver, lexicon.cues["implied_agents"])
             # "Two Russians were released": the act and its target are known, the actor is not
-            return self._build(hit, at, reported_by, [(None, t) for t in targets], False)
+            pairs = [(implied, t) for t in targets if implied is None or _distinct(implied, t)]
+            return self._build(hit, at, reported_by, pairs, False)
         pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
         if hit.trigger.targets == ("clause.subject",):
             # "Germany must act, the minister said": an obligation of one's own is no demand
@@ -207,6 +210,25 @@ def _distinct(source: Actor, target: Actor) -> bool:
 
 
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
+
+
+def _implied_agent(hit: Hit, resolver, roles: dict) -> Actor | None:
+    """The state organ that jails, tries or deports in the country where a passive act took
+    place ("a British soldier has been jailed in Turkey": TURJUD), when no one is named."""
+    role = roles.get(hit.head.lemma_.lower())
+    if role is None:
+        return None
+    doc = hit.head.doc
+    for prep in hit.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for m in resolver.matches_in(obj.subtree):
+                    if m.entry.kind in ("country", "place") and m.entry.country:
+                        span = doc[m.start:m.end]
+                        return Actor(text=span.text, start=span.start_char, end=span.end_char,
+                                     code=m.entry.country + role, country=m.entry.country,
+                                     sectors=[role], confidence=0.5)
+    return None
 
 
 def _depth(token, head) -> int:
