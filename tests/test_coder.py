@@ -278,3 +278,12 @@ def test_a_passive_judicial_act_in_a_country_is_done_by_that_state(coder):
     assert {("TURJUD", "GBRMIL", "17"), ("IRNCOP", "USA", "17")} <= triples(events)
     jailed = next(e for e in events if e.source.code == "TURJUD")
     assert jailed.source.text == "Turkey" and jailed.source.confidence == 0.5
+
+
+def test_a_call_between_two_leaders_and_a_call_that_frames_a_statement(coder):
+    events = code(coder, "The US and Turkey released opposing accounts of a phone call between Donald "
+                         "Trump and Recep Tayyip Erdoğan. Erdoğan said in a phone call with Russia's "
+                         "president, Vladimir Putin, that Damascus would face consequences.",
+                  "2018-01-25")
+    assert {("USAGOV", "TURGOV", "04"), ("TURGOV", "USAGOV", "04"),
+            ("TURGOV", "RUSGOV", "04")} <= triples(events)

@@ -100,6 +100,12 @@ class Coder:
         sources = _first_resolved(hit.sources, resolver, reported_by, True,
                                   lexicon.cues["non_agents"])
         targets = _first_resolved(hit.targets, resolver, None)
+        mutual = hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"]
+        if not sources and mutual and hit.trigger.pos == "noun":
+            if len(targets) > 1 and any(t.head.lower_ == "between" for g in hit.targets for t in g):
+                sources = targets  # "a phone call between Trump and Erdoğan"
+            elif (host := _host_subject(hit.head)) is not None:
+                sources = _first_resolved([[host]], resolver, reported_by, True)
         if not sources:
             if not (hit.passive and targets):
                 return []
@@ -112,7 +118,7 @@ class Coder:
         if hit.trigger.targets == ("clause.subject",):
             # "Germany must act, the minister said": an obligation of one's own is no demand
             pairs = [(s, t) for s, t in pairs if not s.country or s.country != t.country]
-        if not pairs and len(sources) > 1 and hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"] \
+        if not pairs and len(sources) > 1 and mutual \
                 and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
             # "Baghdad and Washington are in talks": each side acts on the other
             pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
@@ -210,6 +216,16 @@ def _distinct(source: Actor, target: Actor) -> bool:
 
 
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
+
+
+def _host_subject(noun):
+    """"Erdoğan said in a phone call with Putin", "agreed during talks with": whoever does the
+    verb that the meeting frames took part in it."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("in", "during", "at", "after") \
+            and prep.head.pos_ in ("VERB", "AUX"):
+        return verb_subject(prep.head)[0]
+    return None
 
 
 def _implied_agent(hit: Hit, resolver, roles: dict) -> Actor | None:
