@@ -287,3 +287,11 @@ def test_a_call_between_two_leaders_and_a_call_that_frames_a_statement(coder):
                   "2018-01-25")
     assert {("USAGOV", "TURGOV", "04"), ("TURGOV", "USAGOV", "04"),
             ("TURGOV", "RUSGOV", "04")} <= triples(events)
+
+
+def test_it_in_a_reported_noun_act_is_the_speaker(coder):
+    events = code(coder, "Turkey said it had begun a ground incursion into the Kurdish enclave in "
+                         "Syria known as Afrin.", "2018-01-22")
+    incursion = next(e for e in events if e.cameo[:2] == "19")
+    assert (incursion.source.code, incursion.target.code, incursion.reported_by.code) == \
+        ("TUR", "SYRREB", "TUR")

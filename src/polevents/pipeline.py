@@ -312,6 +312,10 @@ def _governed_by_hit(token, heads) -> bool:
 def _speaker(head, lexicon: Lexicon):
     """The subject of the speech verb that reports this clause ("..., the ministry said")."""
     token = head
+    for _ in range(3):  # a noun's clause is its verb's ("said it had begun an incursion")
+        if token.pos_ not in ("NOUN", "PROPN", "ADP") or token.head.i == token.i:
+            break
+        token = token.head
     for _ in range(4):
         if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in lexicon.cues["speech_verbs"]:
             subject, _ = verb_subject(token.head)
