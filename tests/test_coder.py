@@ -295,3 +295,12 @@ def test_it_in_a_reported_noun_act_is_the_speaker(coder):
     incursion = next(e for e in events if e.cameo[:2] == "19")
     assert (incursion.source.code, incursion.target.code, incursion.reported_by.code) == \
         ("TUR", "SYRREB", "TUR")
+
+
+def test_the_main_clause_and_the_lead_sentence_carry_the_most_confidence(coder):
+    events = code(coder, "Syrian warplanes supported by Russia pounded Idlib. Later, Turkey "
+                         "condemned Russia.", "2019-05-06")
+    main = max(events, key=lambda e: e.confidence)
+    assert main.cameo[:2] == "19" and main.sentence == 0
+    backed = next(e for e in events if e.cameo[:2] == "05")
+    assert backed.confidence < main.confidence

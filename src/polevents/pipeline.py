@@ -186,7 +186,7 @@ class Coder:
                 goldstein=code.goldstein, quad_class=code.quad_class, trigger=trigger,
                 rule=rule, version=self.version, modality=modality, reported_by=reported_by,
                 date=day, date_precision=precision, location=location,
-                confidence=_confidence(hit, source, target, modality, nearest)))
+                confidence=_confidence(hit, source, target, modality, nearest, at.number)))
         return out
 
 
@@ -332,15 +332,37 @@ def _speaker(head, lexicon: Lexicon):
     return None
 
 
+# clauses that tell an act as background to another: modifiers, adverbials, complements
+EMBEDDING_DEPS = {"acl", "relcl", "advcl", "xcomp", "ccomp", "csubj", "pcomp", "parataxis"}
+LEAD_DECAY = 0.8  # each sentence after the lead makes an act less likely the story's own, up to 3
+
+
+def _clause_depth(token) -> int:
+    """How many clauses down from the sentence's main clause the act is told: 0 for the main
+    verb (and its coordinated verbs), 1 in "forces backed by Russia" or "said they had
+    attacked", 2 in a relative clause inside that, and so on."""
+    depth = 0
+    for _ in range(32):
+        if token.head.i == token.i:
+            break
+        depth += token.dep_ in EMBEDDING_DEPS
+        token = token.head
+    return depth
+
+
 def _confidence(hit: Hit, source: Actor, target: Actor | None, modality: str,
-                nearest: bool) -> float:
+                nearest: bool, sentence: int = 0) -> float:
     score = 0.45
     score += 0.1 * min(len(hit.trigger.companions), 2)
     score += 0.15 if source and source.kb_id else 0.05 if source else -0.1
     score += 0.0 if target is None else 0.05 if nearest else 0.1
     score += 0.1 if hit.trigger.pos == "verb" else 0.0
     score -= 0.1 if modality != "asserted" else 0.0
-    # the main clause's act outweighs one told in a modifier ("forces backed by Russia")
-    score -= 0.1 if hit.head.dep_ in ("acl", "relcl", "advcl", "amod", "xcomp") else 0.0
+    # the main clause's act outweighs one told in a subordinate clause ("forces backed by
+    # Russia", "who vowed to enter talks"), the more so the deeper it is embedded
+    score -= 0.15 * min(_clause_depth(hit.head), 3)
     score -= 0.1 if hit.trigger.cameo[:2] == "01" else 0.0
+    score = max(0.05, min(0.99, score))
+    # a story leads with its main event: acts told later are more often background
+    score *= LEAD_DECAY ** min(sentence, 3)
     return round(max(0.05, min(0.99, score)), 3)
