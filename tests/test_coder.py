@@ -304,3 +304,10 @@ def test_the_main_clause_and_the_lead_sentence_carry_the_most_confidence(coder):
     assert main.cameo[:2] == "19" and main.sentence == 0
     backed = next(e for e in events if e.cameo[:2] == "05")
     assert backed.confidence < main.confidence
+
+
+def test_people_named_in_the_trigger_are_its_target_but_not_ones_own_troops(coder):
+    events = code(coder, "Britain expelled 23 Russian diplomats. The White House said it would "
+                         "withdraw US troops.", "2018-03-14")
+    assert ("GBR", "RUSGOV", "16") in triples(events)
+    assert not any(e.target and e.target.code == "USAMIL" for e in events)

@@ -99,7 +99,8 @@ class Coder:
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
         sources = _first_resolved(hit.sources, resolver, reported_by, True,
                                   lexicon.cues["non_agents"])
-        targets = _first_resolved(hit.targets, resolver, None)
+        targets = _first_resolved(hit.targets, resolver, None) \
+            or _named_in_trigger(hit, resolver, {s.country for s in sources})
         mutual = hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"]
         if not sources and mutual and hit.trigger.pos == "noun":
             if len(targets) > 1 and any(t.head.lower_ == "between" for g in hit.targets for t in g):
@@ -216,6 +217,19 @@ def _distinct(source: Actor, target: Actor) -> bool:
 
 
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
+
+
+def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
+    """People the trigger's own words name ("expelled the top American diplomat",
+    "arrested two French journalists"): whose they are is the target, unless they are the
+    actor's own forces ("withdrew US troops")."""
+    for word in hit.words[1:]:
+        roles = [m for m in resolver.matches.get(word.i, []) if m.entry.kind in ("title", "noun")]
+        if word.pos_ == "NOUN" and roles and "MIL" not in roles[0].entry.sectors:
+            actor = resolver.resolve(word)
+            if actor is not None and actor.country and actor.country not in own:
+                return [actor]
+    return []
 
 
 def _host_subject(noun):
