@@ -311,3 +311,10 @@ def test_people_named_in_the_trigger_are_its_target_but_not_ones_own_troops(code
                          "withdraw US troops.", "2018-03-14")
     assert ("GBR", "RUSGOV", "16") in triples(events)
     assert not any(e.target and e.target.code == "USAMIL" for e in events)
+
+
+def test_subjects_and_objects_the_parser_hangs_elsewhere(coder):
+    events = code(coder, "The United Kingdom and France however have opposed resolutions by Russia. "
+                         "The U.S. military launched air and artillery strikes on Syrian troops.",
+                  "2019-01-01")
+    assert {("GBR", "RUS", "11"), ("FRA", "RUS", "11"), ("USAMIL", "SYRMIL", "19")} <= triples(events)

@@ -183,6 +183,10 @@ def verb_subject(verb, seen=None):
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head, False
             return c, False
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        for c in aux.children:  # "X however have opposed": the parser hangs X on "have"
+            if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass":
+                return c, c.dep_ == "nsubjpass"
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -284,8 +288,12 @@ def _verb_arguments(hit: Hit):
 
 def _slot_candidates(hit: Hit) -> list:
     places = [*hit.words[1:], hit.head]  # "imposed sanctions on X": the companion's prep first
-    governor = hit.head.head
-    if hit.trigger.pos == "noun" and hit.head.dep_ == "dobj" and governor.lemma_ in LIGHT_VERBS:
+    first = hit.head
+    while hit.trigger.pos == "noun" and first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+        places.append(first)  # "air and artillery strikes on X"
+    governor = first.head
+    if hit.trigger.pos == "noun" and first.dep_ == "dobj" and governor.lemma_ in LIGHT_VERBS:
         places.append(governor)  # "launched an offensive on Sunday against X"
     out = []
     for slot in hit.trigger.targets:
@@ -323,6 +331,8 @@ def _noun_arguments(hit: Hit):
     # says who acts ("a military offensive by the Turkish government", "Turkey launched ...")
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                  and c.i < noun.i and c.pos_ in ("ADJ", "PROPN")]
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "launched air and artillery strikes": the list's first word is the object
     governor = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and governor.lemma_ in LIGHT_VERBS:
         subject, passive = verb_subject(governor)
