@@ -318,3 +318,18 @@ def test_subjects_and_objects_the_parser_hangs_elsewhere(coder):
                          "The U.S. military launched air and artillery strikes on Syrian troops.",
                   "2019-01-01")
     assert {("GBR", "RUS", "11"), ("FRA", "RUS", "11"), ("USAMIL", "SYRMIL", "19")} <= triples(events)
+
+
+def test_targets_inside_the_trigger_phrase(coder):
+    events = code(coder, "Donald Trump lifted a travel ban imposed on Chadian citizens. The Taliban "
+                         "rejected an Afghan government offer of a ceasefire. Rex Tillerson gave "
+                         "Russian President Vladimir Putin a stern warning.", "2017-04-11")
+    assert {("USAGOV", "TCDCVL", "08"), ("AFGREB", "AFGGOV", "12"),
+            ("USAGOV", "RUSGOV", "13")} <= triples(events)
+
+
+def test_a_state_is_no_target_of_its_own_acts_but_rebels_may_target_their_country(coder):
+    events = code(coder, "The White House said it would withdraw US troops. The ELN declared a "
+                         "ceasefire with Colombia.", "2018-01-01")
+    assert not any(e.target and e.target.code == "USA" for e in events)
+    assert ("COLREB", "COL", "08") in triples(events)

@@ -293,9 +293,13 @@ def _slot_candidates(hit: Hit) -> list:
         first = first.head
         places.append(first)  # "air and artillery strikes on X"
     governor = first.head
+    out = []
     if hit.trigger.pos == "noun" and first.dep_ == "dobj" and governor.lemma_ in LIGHT_VERBS:
         places.append(governor)  # "launched an offensive on Sunday against X"
-    out = []
+        out.extend(c for c in governor.children if c.dep_ == "dative")  # "gave Putin a warning"
+    # "lifted a ban imposed on X": the participle that says what the thing did
+    places += [acl for w in hit.words[1:] if w.pos_ == "NOUN"
+               for acl in w.children if acl.dep_ == "acl"]
     for slot in hit.trigger.targets:
         if slot == "none":
             break
@@ -312,6 +316,9 @@ def _slot_candidates(hit: Hit) -> list:
     for word in hit.words[1:]:
         if word.pos_ == "NOUN":
             out.extend(c for c in word.children if c.dep_ == "poss")
+            # "rejected an Afghan government offer", "a UN proposal"
+            out.extend(c for c in word.children if c.dep_ == "compound" and c.i < word.i
+                       and c.pos_ in ("NOUN", "PROPN"))
             out.extend(_prep_objects([word], "by") + _prep_objects([word], "from"))
             for acl in (c for c in word.children if c.dep_ == "acl"):
                 out.extend(_prep_objects([acl], "by"))

@@ -210,12 +210,17 @@ def _trigger_span(hit: Hit) -> tuple[int, int]:
 
 def _distinct(source: Actor, target: Actor) -> bool:
     """Two mentions of different actors; the same code is fine ("Isis executed its own
-    fighters") unless both name the same entity."""
+    fighters") unless both name the same entity, and a state's own country as a whole is no
+    target of its acts ("the White House will withdraw US troops"); a rebel's may be."""
+    if source.country and target.kb_id == f"country.{source.country}" \
+            and set(source.sectors) <= STATE_ORGANS:
+        return False
     if source.code != target.code:
         return True
     return source.start != target.start and (source.kb_id is None or source.kb_id != target.kb_id)
 
 
+STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
 
 
