@@ -333,3 +333,9 @@ def test_a_state_is_no_target_of_its_own_acts_but_rebels_may_target_their_countr
                          "ceasefire with Colombia.", "2018-01-01")
     assert not any(e.target and e.target.code == "USA" for e in events)
     assert ("COLREB", "COL", "08") in triples(events)
+
+
+def test_calls_for_an_act_do_not_assert_it(coder):
+    events = code(coder, "The UK has led calls for the Syrian president to leave office. Britain "
+                         "renewed its call for a ceasefire in Yemen.", "2018-01-01")
+    assert events and not any(e.modality == "asserted" and e.cameo[:2] == "08" for e in events)

@@ -64,8 +64,10 @@ def _governed(token, governor, lexicon: Lexicon) -> Modality | None:
                 return Modality("future", cue)
             if cue := cue_of("hypothetical_verbs"):
                 return Modality("hypothetical", cue)
-    elif token.dep_ in ("acl", "ccomp") and token.pos_ == "VERB" and governor.pos_ == "NOUN":
-        # "Trump's demand that Germany prosecute its citizens", "a plan to withdraw troops"
+    elif token.dep_ in ("acl", "ccomp") and token.pos_ == "VERB" and governor.pos_ == "NOUN" \
+            or token.dep_ == "prep" and token.lower_ == "for" and governor.pos_ == "NOUN":
+        # "Trump's demand that Germany prosecute its citizens", "a plan to withdraw troops",
+        # "calls for Assad to leave office", "calls for a ceasefire"
         for group, mode in (("refusal_verbs", "refused"), ("future_verbs", "future"),
                             ("hypothetical_verbs", "hypothetical")):
             if cue := cue_of(group):
