@@ -339,3 +339,14 @@ def test_calls_for_an_act_do_not_assert_it(coder):
     events = code(coder, "The UK has led calls for the Syrian president to leave office. Britain "
                          "renewed its call for a ceasefire in Yemen.", "2018-01-01")
     assert events and not any(e.modality == "asserted" and e.cameo[:2] == "08" for e in events)
+
+
+def test_a_guessed_target_must_be_someone_known_from_another_side(coder):
+    events = code(coder, "US officials have lobbied coalition partners to remove their citizens "
+                         "from two detention centres.", "2019-04-10")
+    assert not any(e.target and e.target.code == "USACVL" for e in events)
+
+
+def test_strikes_launched_on_someone_are_attacks(coder):
+    events = code(coder, "Russia launched strikes on Ukraine on Sunday.", "2019-04-10")
+    assert ("RUS", "UKR", "19") in triples(events)

@@ -134,11 +134,13 @@ class Coder:
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
             for group in _nearby(hit):
-                # a city named as where it happened ("talks in Geneva") is no guessed target
+                # a guess must name someone known, not a city where it happened ("talks in
+                # Geneva") nor a role word ("their citizens"), and not the actor's own side
                 targets = [t for t in _first_resolved([group], resolver, None)
-                           if not (t.kb_id or "").startswith("place.")
-                           and not (t.kb_id or "").endswith(".capital")]
-                pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)][:1]
+                           if t.kb_id and not t.kb_id.startswith("place.")
+                           and not t.kb_id.endswith(".capital")]
+                pairs = [(s, t) for s in sources for t in targets
+                         if _distinct(s, t) and not (s.country and s.country == t.country)][:1]
                 if pairs:
                     break
             nearest = bool(pairs)
