@@ -350,3 +350,10 @@ def test_a_guessed_target_must_be_someone_known_from_another_side(coder):
 def test_strikes_launched_on_someone_are_attacks(coder):
     events = code(coder, "Russia launched strikes on Ukraine on Sunday.", "2019-04-10")
     assert ("RUS", "UKR", "19") in triples(events)
+
+
+def test_a_verb_that_names_or_judges_something_is_no_bare_act(coder):
+    events = code(coder, "Turkey began an offensive called Operation Olive Branch. Trump called the "
+                         "deal a disaster. Erdogan called Putin on Monday.", "2018-01-22")
+    calls = [e for e in events if e.rule == "lexicon:04.call.person"]
+    assert [(e.source.code, e.target.code) for e in calls] == [("TURGOV", "RUSGOV")]

@@ -110,6 +110,10 @@ def match_triggers(sent, lexicon: Lexicon) -> list[Hit]:
         if not candidates:
             continue
         near = list(_near(token))
+        if any(c.dep_ == "oprd" for c in token.children):
+            # "an offensive called Operation Olive Branch", "called the deal a disaster": the
+            # verb names or judges something; a bare verb row does not say what happened
+            candidates = [t for t in candidates if t.companions]
         best, best_rank, best_words = None, None, None
         for trig in candidates:
             words = []
