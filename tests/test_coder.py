@@ -357,3 +357,9 @@ def test_a_verb_that_names_or_judges_something_is_no_bare_act(coder):
                          "deal a disaster. Erdogan called Putin on Monday.", "2018-01-22")
     calls = [e for e in events if e.rule == "lexicon:04.call.person"]
     assert [(e.source.code, e.target.code) for e in calls] == [("TURGOV", "RUSGOV")]
+
+
+def test_lifting_someones_sanctions_targets_the_sanctioned(coder):
+    events = code(coder, "The Security Council lifted UN sanctions against Iran. The Taliban rejected "
+                         "an Afghan government offer of talks.", "2016-02-01")
+    assert {("IGOUNO", "IRN", "08"), ("AFGREB", "AFGGOV", "12")} <= triples(events)

@@ -142,6 +142,9 @@ def noun_phrase(token, agents: bool = False) -> list:
     """The tokens of the noun phrase headed by token: its modifiers, appositions, 'of X', and
     with agents, the agent of a participle ("missiles fired by the Israeli military")."""
     tokens = [token]
+    if token.dep_ == "compound":  # "an Afghan government offer": the adjective is the government's
+        tokens.extend(t for c in token.head.children if c.dep_ in ("amod", "compound", "nmod")
+                      and c.i < token.i for t in c.subtree)
     for child in token.children:
         if child.dep_ in NP_LEFT and child.i < token.i:
             tokens.extend(child.subtree)

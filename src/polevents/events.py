@@ -165,6 +165,7 @@ OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "persuade", "convince
                   "expect", "push", "send", "deploy", "dispatch", "mobilize", "mobilise", "get",
                   "lead", "prompt", "cause", "drive", "appeal", "challenge", "dare", "direct",
                   "empower", "inspire", "motivate", "oblige", "provoke", "remind", "task", "train"}
+RESPONSE_ROOTS = {"05", "10", "11", "12"}  # approving, demanding, criticising, rejecting
 QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
               "million", "millions", "number", "some", "many", "several", "group", "batch"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -320,9 +321,11 @@ def _slot_candidates(hit: Hit) -> list:
     for word in hit.words[1:]:
         if word.pos_ == "NOUN":
             out.extend(c for c in word.children if c.dep_ == "poss")
-            # "rejected an Afghan government offer", "a UN proposal"
-            out.extend(c for c in word.children if c.dep_ == "compound" and c.i < word.i
-                       and c.pos_ in ("NOUN", "PROPN"))
+            # a response to someone's thing: "rejected an Afghan government offer", "backed a
+            # UN proposal" (but "lifted UN sanctions" targets the sanctioned, not the UN)
+            if hit.trigger.cameo[:2] in RESPONSE_ROOTS:
+                out.extend(c for c in word.children if c.dep_ == "compound" and c.i < word.i
+                           and c.pos_ in ("NOUN", "PROPN"))
             out.extend(_prep_objects([word], "by") + _prep_objects([word], "from"))
             for acl in (c for c in word.children if c.dep_ == "acl"):
                 out.extend(_prep_objects([acl], "by"))
