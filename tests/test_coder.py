@@ -369,3 +369,9 @@ def test_a_direction_word_is_no_region_and_a_named_country_outranks_a_peoples_ho
     events = code(coder, "Russian jets bombed targets in north-western Syria. Iran shelled Iraqi "
                          "Kurds.", "2019-01-08")
     assert {("RUSMIL", "SYR", "19"), ("IRN", "IRQREB", "19")} <= triples(events)
+
+
+def test_a_named_stranger_with_a_state_title_does_not_take_the_storys_country(coder):
+    events = code(coder, "Syria shelled Idlib. Tory MP John Redwood criticised Theresa May.",
+                  "2019-01-08")
+    assert ("---LEG", "GBRGOV", "11") in triples(events)

@@ -366,7 +366,8 @@ class ActorResolver:
             country = self.memory.homeland(homelands)  # "the Kurds" in a Syrian story
         if code is None:
             sure = 0.9 if country else 0.5
-            if country is None and sectors and sectors[0] in STATE_ROLES and _definite(head):
+            if country is None and sectors and sectors[0] in STATE_ROLES and _definite(head) \
+                    and head.pos_ != "PROPN":  # "Tory MP John Redwood": a stranger, not the story's
                 country = self.memory.story_country()
                 sure = 0.6
             elif country is None and sectors and sectors[0] in LOCAL_ROLES:
