@@ -375,3 +375,12 @@ def test_a_named_stranger_with_a_state_title_does_not_take_the_storys_country(co
     events = code(coder, "Syria shelled Idlib. Tory MP John Redwood criticised Theresa May.",
                   "2019-01-08")
     assert ("---LEG", "GBRGOV", "11") in triples(events)
+
+
+def test_people_from_an_organisation_act_for_it_and_its_whole_name_is_in_the_span(coder):
+    events = code(coder, "Members of Hamas attacked Israeli soldiers. Inspectors from the "
+                         "Organisation for the Prohibition of Chemical Weapons visited Douma.",
+                  "2018-04-20")
+    assert ("PSEREBHMS", "ISRMIL", "19") in triples(events)
+    visit = next(e for e in events if e.cameo[:2] == "04")
+    assert visit.source.text.endswith("Prohibition of Chemical Weapons")

@@ -385,6 +385,9 @@ class ActorResolver:
                 if holder is not None:
                     name, kb_id = holder.name, holder.kb_id
         start, end = _span(tokens, head)
+        doc = head.doc
+        for m in matches:  # a name the parse split ("the Organisation for the Prohibition of ...")
+            start, end = min(start, doc[m.start].idx), max(end, doc[m.end - 1].idx + len(doc[m.end - 1]))
         return Actor(text=self._text(head)[start:end], start=start, end=end, code=code, name=name,
                      country=country, sectors=sectors[:1] if sectors else _role_of(code, country),
                      kb_id=kb_id, confidence=round(sure, 2))
@@ -444,10 +447,12 @@ class ActorResolver:
 
 
 def _names_head(match: Match, head) -> bool:
+    """Does the organisation say whom the phrase's people act for: named before them, in
+    apposition, or as what they come from ("inspectors from the OPCW", "members of Hamas")?"""
     if match.start <= head.i:
         return True
-    return any(c.dep_ == "appos" and c.left_edge.i <= match.start <= c.right_edge.i
-               for c in head.children)
+    return any((c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ in ("of", "from"))
+               and c.left_edge.i <= match.start <= c.right_edge.i for c in head.children)
 
 
 def _conjuncts(token) -> list:
