@@ -384,3 +384,10 @@ def test_people_from_an_organisation_act_for_it_and_its_whole_name_is_in_the_spa
     assert ("PSEREBHMS", "ISRMIL", "19") in triples(events)
     visit = next(e for e in events if e.cameo[:2] == "04")
     assert visit.source.text.endswith("Prohibition of Chemical Weapons")
+
+
+def test_a_proper_name_written_in_lower_case_is_a_common_word(coder):
+    events = code(coder, "Turkey condemned the congress of Syrian national dialogue. Turkey "
+                         "condemned the US Congress.", "2018-01-08")
+    assert [e.target.code for e in events if e.target] == ["SYRLEG", "USALEG"]
+    assert [e.target.text for e in events if e.target][1] == "US Congress"

@@ -387,7 +387,8 @@ class ActorResolver:
         start, end = _span(tokens, head)
         doc = head.doc
         for m in matches:  # a name the parse split ("the Organisation for the Prohibition of ...")
-            start, end = min(start, doc[m.start].idx), max(end, doc[m.end - 1].idx + len(doc[m.end - 1]))
+            first = doc[m.start + 1] if doc[m.start].lower_ == "the" and m.end - m.start > 1 else doc[m.start]
+            start, end = min(start, first.idx), max(end, doc[m.end - 1].idx + len(doc[m.end - 1]))
         return Actor(text=self._text(head)[start:end], start=start, end=end, code=code, name=name,
                      country=country, sectors=sectors[:1] if sectors else _role_of(code, country),
                      kb_id=kb_id, confidence=round(sure, 2))

@@ -53,6 +53,7 @@ class KnowledgeBase:
         self.first_words: set[str] = set()
         self.prefixes: set[str] = set()   # every leading run of words of an indexed phrase
         self.cased: dict[tuple[str, str], set[str]] = {}
+        self.lowercase: set[tuple[str, str]] = set()  # (key, kb_id) also written all in lower case
         self._offices: dict | None = None   # built on first use by _held
         self.english_words: frozenset[str] = frozenset()  # set by the coder from its pipeline
         self.max_words = 1
@@ -69,6 +70,8 @@ class KnowledgeBase:
         if not key:
             return
         form = phrase.strip()
+        if form == form.lower():
+            self.lowercase.add((key, entry.kb_id))
         if len(form) <= 6 and not any(c.islower() for c in form):
             # an acronym ("IS", "US", "ICE") names something only in capitals, never "is", "us"
             if self.cased.get((key, entry.kb_id)) != set():
@@ -132,8 +135,12 @@ class KnowledgeBase:
         key = normalize(phrase) if key is None else key
         text = phrase.strip()
         text = text[4:] if text.lower().startswith("the ") else text
+        # a proper name written all in lower case is a common word: "the congress of Syrian
+        # national dialogue" is no US Congress, "may" no Theresa May
+        lower = text == text.lower() and text != text.upper()
         return [(e, s) for e, s in self.index.get(key, [])
-                if not self.cased.get((key, e.kb_id)) or text in self.cased[(key, e.kb_id)]]
+                if (not self.cased.get((key, e.kb_id)) or text in self.cased[(key, e.kb_id)])
+                and not (lower and (key, e.kb_id) not in self.lowercase)]
 
 
 def _country_code(kb: KnowledgeBase, code, where: str) -> str | None:
