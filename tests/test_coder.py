@@ -391,3 +391,9 @@ def test_a_proper_name_written_in_lower_case_is_a_common_word(coder):
                          "condemned the US Congress.", "2018-01-08")
     assert [e.target.code for e in events if e.target] == ["SYRLEG", "USALEG"]
     assert [e.target.text for e in events if e.target][1] == "US Congress"
+
+
+def test_the_two_countries_without_a_group_are_the_last_persons_countries(coder):
+    events = code(coder, "Bennett spoke with Ukrainian President Volodymyr Zelensky, in an attempt "
+                         "to mediate between the two countries.", "2022-03-05")
+    assert ("ISRGOV", "UKRGOV", "04") in triples(events, "future")

@@ -241,8 +241,12 @@ class ActorResolver:
         if token.tag_ == "NNS" and count and not self.matches_in(noun_phrase(token))[1:]:
             own = self.matches.get(token.i)
             people = own and own[0].entry.kind == "title"
-            group = self.memory.persons[-count:] if people else self.memory.group
-            if len(group) == count:
+            # "the two leaders": the last persons; "the three countries": the last actors named
+            # together, else the last persons' ("mediate between the two countries")
+            choices = [self.memory.persons[-count:]] if people else \
+                [self.memory.group, self.memory.persons[-count:]]
+            group = next((g for g in choices if len(g) == count), [])
+            if group:
                 return [replace(a, text=token.text, start=token.idx, end=token.idx + len(token.text),
                                 confidence=min(a.confidence, 0.7)) for a in group]
         if token.tag_ in ("NNS", "NNPS"):
