@@ -133,16 +133,7 @@ class Coder:
             code = self.lexicon.intent_for(complement.trigger.cameo) if pairs else None
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
-            for group in _nearby(hit):
-                # a guess must name someone known, not a city where it happened ("talks in
-                # Geneva") nor a role word ("their citizens"), and not the actor's own side
-                targets = [t for t in _first_resolved([group], resolver, None)
-                           if t.kb_id and not t.kb_id.startswith("place.")
-                           and not t.kb_id.endswith(".capital")]
-                pairs = [(s, t) for s in sources for t in targets
-                         if _distinct(s, t) and not (s.country and s.country == t.country)][:1]
-                if pairs:
-                    break
+            pairs = _guessed_pairs(hit, resolver, sources)
             nearest = bool(pairs)
         if not pairs:
             pairs = [(s, None) for s in sources]
@@ -224,6 +215,20 @@ def _distinct(source: Actor, target: Actor) -> bool:
 
 STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
+
+
+def _guessed_pairs(hit: Hit, resolver, sources: list[Actor]) -> list:
+    """A target guessed from the noun phrases of the trigger's clause, nearest first. A guess
+    must name someone known, not a city where it happened ("talks in Geneva") nor a role word
+    ("their citizens"), and not the actor's own side."""
+    for group in _nearby(hit):
+        targets = [t for t in _first_resolved([group], resolver, None)
+                   if t.kb_id and not t.kb_id.startswith("place.") and not t.kb_id.endswith(".capital")]
+        pairs = [(s, t) for s in sources for t in targets
+                 if _distinct(s, t) and not (s.country and s.country == t.country)][:1]
+        if pairs:
+            return pairs
+    return []
 
 
 def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
