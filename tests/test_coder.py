@@ -397,3 +397,8 @@ def test_the_two_countries_without_a_group_are_the_last_persons_countries(coder)
     events = code(coder, "Bennett spoke with Ukrainian President Volodymyr Zelensky, in an attempt "
                          "to mediate between the two countries.", "2022-03-05")
     assert ("ISRGOV", "UKRGOV", "04") in triples(events, "future")
+
+
+def test_the_object_of_a_compound_preposition_completes_the_trigger(coder):
+    events = code(coder, "Britain pulled out of talks with Iran.", "2018-05-08")
+    assert ("GBR", "IRN", "16") in triples(events)

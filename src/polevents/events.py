@@ -45,6 +45,9 @@ def _near(token, depth: int = 2):
         # "released dozens of activists": look through a quantity to what is counted
         nxt += [obj for t in nxt if t.lemma_.lower() in QUANTITIES for p in t.children
                 if p.dep_ == "prep" and p.lower_ == "of" for obj in p.children if obj.dep_ == "pobj"]
+        if level == depth - 1:  # "pulled out of the deal": a compound preposition's object
+            nxt += [obj for t in nxt if t.dep_ == "prep" and t.head.pos_ == "ADP"
+                    for obj in t.children if obj.dep_ == "pobj"]
         yield from nxt
         frontier = nxt
 
