@@ -402,3 +402,11 @@ def test_the_two_countries_without_a_group_are_the_last_persons_countries(coder)
 def test_the_object_of_a_compound_preposition_completes_the_trigger(coder):
     events = code(coder, "Britain pulled out of talks with Iran.", "2018-05-08")
     assert ("GBR", "IRN", "16") in triples(events)
+
+
+def test_saying_another_made_a_mistake_is_criticism_but_owning_one_is_not(coder):
+    events = code(coder, "Erdoğan said the US envoy had made a serious mistake. Russia said Ukraine "
+                         "had committed war crimes. The minister admitted he made an error.",
+                  "2019-01-08")
+    judged = {(e.source.code, e.target.code, e.cameo) for e in events if "judge" in e.rule}
+    assert judged == {("TURGOV", "USAGOV", "111"), ("RUS", "UKR", "112")}

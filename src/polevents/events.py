@@ -340,7 +340,21 @@ def _misread_object(token) -> bool:
     return token.dep_ == "npadvmod" and token.pos_ == "PROPN" and token.ent_type_ not in NOT_ACTORS
 
 
+def _judged_arguments(hit: Hit):
+    """"Erdoğan said the US envoy had made a serious mistake": whoever says it judges the
+    clause's subject."""
+    verb = hit.head.head
+    if hit.head.dep_ not in ("dobj", "attr") or verb.dep_ != "ccomp":
+        return [], []
+    judged = verb_subject(verb)[0]
+    if judged is None or judged.pos_ == "PRON":
+        return [], []  # "admitted he had made a mistake": most often the speaker's own
+    return [verb_subject(verb.head)[0]], [judged]
+
+
 def _noun_arguments(hit: Hit):
+    if hit.trigger.targets == ("judged",):
+        return _judged_arguments(hit)
     noun = hit.head
     sources = [c for c in noun.children if c.dep_ == "poss"]
     sources += _prep_objects([noun], "by")

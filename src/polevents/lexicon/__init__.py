@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).parent
-SLOT = re.compile(r"^(dobj|none|prep:[a-z]+|clause\.subject)$")
+SLOT = re.compile(r"^(dobj|none|prep:[a-z]+|clause\.subject|judged)$")
 
 
 @dataclass(frozen=True)
