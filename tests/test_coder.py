@@ -410,3 +410,8 @@ def test_saying_another_made_a_mistake_is_criticism_but_owning_one_is_not(coder)
                   "2019-01-08")
     judged = {(e.source.code, e.target.code, e.cameo) for e in events if "judge" in e.rule}
     assert judged == {("TURGOV", "USAGOV", "111"), ("RUS", "UKR", "112")}
+
+
+def test_the_object_of_a_trigger_nouns_of_phrase_is_a_target(coder):
+    events = code(coder, "Britain revoked the citizenship of 20 Syrian refugees.", "2019-02-20")
+    assert ("GBR", "SYRREF", "17") in triples(events)

@@ -329,7 +329,8 @@ def _slot_candidates(hit: Hit) -> list:
             if hit.trigger.cameo[:2] in RESPONSE_ROOTS:
                 out.extend(c for c in word.children if c.dep_ == "compound" and c.i < word.i
                            and c.pos_ in ("NOUN", "PROPN"))
-            out.extend(_prep_objects([word], "by") + _prep_objects([word], "from"))
+            out.extend(_prep_objects([word], "by") + _prep_objects([word], "from")
+                       + _prep_objects([word], "of"))  # "revoked the citizenship of X"
             for acl in (c for c in word.children if c.dep_ == "acl"):
                 out.extend(_prep_objects([acl], "by"))
     return out
