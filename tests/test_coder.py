@@ -415,3 +415,8 @@ def test_saying_another_made_a_mistake_is_criticism_but_owning_one_is_not(coder)
 def test_the_object_of_a_trigger_nouns_of_phrase_is_a_target(coder):
     events = code(coder, "Britain revoked the citizenship of 20 Syrian refugees.", "2019-02-20")
     assert ("GBR", "SYRREF", "17") in triples(events)
+
+
+def test_an_agreement_between_two_actors_binds_both(coder):
+    events = code(coder, "The agreement between Russia and Turkey ended the fighting.", "2018-04-19")
+    assert {("RUS", "TUR", "05"), ("TUR", "RUS", "05")} <= triples(events)
