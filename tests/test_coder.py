@@ -420,3 +420,10 @@ def test_the_object_of_a_trigger_nouns_of_phrase_is_a_target(coder):
 def test_an_agreement_between_two_actors_binds_both(coder):
     events = code(coder, "The agreement between Russia and Turkey ended the fighting.", "2018-04-19")
     assert {("RUS", "TUR", "05"), ("TUR", "RUS", "05")} <= triples(events)
+
+
+def test_someone_the_kb_does_not_know_is_an_unknown_actor_kept_only_when_alone(coder):
+    alone = code(coder, "Holcomb criticised Iran.", "2019-01-01")
+    assert [(e.source.code, e.source.text, e.target.code) for e in alone] == [("---", "Holcomb", "IRN")]
+    with_more = code(coder, "Holcomb criticised Iran. Russia condemned Turkey.", "2019-01-01")
+    assert all(e.source.code != "---" for e in with_more)

@@ -19,6 +19,7 @@ from polevents.model import Actor
 NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"}
 NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
 PRONOUNS = {"he", "she", "him", "her"}
+UNKNOWN = "---"  # the code of an actor nothing is known of
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # Nouns that, after "the", refer back to an organisation already named ("the terror group").
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction"}
@@ -227,6 +228,12 @@ class ActorResolver:
             actor = self._compose(token, tokens, self.matches_in(tokens))
         if actor is not None:
             self._remember(token, tokens, actor)
+        elif token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            # someone the knowledge base does not know: an actor of unknown code ("---"), whose
+            # events are kept only where nothing more complete is said
+            start, end = _span(tokens, token)
+            actor = Actor(text=self._text(token)[start:end], start=start, end=end, code=UNKNOWN,
+                          confidence=0.3)
         return actor
 
     def remember_group(self, actors: list[Actor]) -> None:

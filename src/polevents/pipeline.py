@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import islice, product
 
 from polevents import ontology
-from polevents.actors import ActorResolver, DocMemory
+from polevents.actors import UNKNOWN, ActorResolver, DocMemory
 from polevents.dates import date_entities, event_date, is_historical
 from polevents.events import Hit, find_arguments, match_triggers, verb_subject
 from polevents.lexicon import Lexicon, load_lexicon
@@ -86,8 +86,8 @@ class Coder:
         # An act without a target says what happened but not to whom: it is kept only where
         # the document gives no dyadic event (a headline, a one-line report).
         # So is an act whose actor is unknown ("were released").
-        if any(e.source and e.target and e.modality == "asserted" for e in found):
-            found = [e for e in found if e.source and e.target]
+        if any(_complete(e) and e.modality == "asserted" for e in found):
+            found = [e for e in found if _complete(e)]
         events = found
         for event in events:
             event.assign_id()
@@ -182,6 +182,11 @@ class Coder:
                 date=day, date_precision=precision, location=location,
                 confidence=_confidence(hit, source, target, modality, nearest, at.number)))
         return out
+
+
+def _complete(event: Event) -> bool:
+    """Both actors are there and something is known of each."""
+    return all(a is not None and a.code != UNKNOWN for a in (event.source, event.target))
 
 
 def _trigger_span(hit: Hit) -> tuple[int, int]:
