@@ -196,8 +196,8 @@ class ActorResolver:
                 continue
             tokens = noun_phrase(token)
             actor = self._compose(token, tokens, self.matches_in(tokens))
-            if actor is not None and (actor.kb_id or "").startswith("per.") or \
-                    actor is not None and token.ent_type_ == "PERSON":
+            if actor is not None and ((actor.kb_id or "").startswith("per.")
+                                      or token.ent_type_ == "PERSON"):
                 self.memory.subjects.append((token.i, actor))
 
     def matches_in(self, tokens) -> list[Match]:
