@@ -427,3 +427,9 @@ def test_someone_the_kb_does_not_know_is_an_unknown_actor_kept_only_when_alone(c
     assert [(e.source.code, e.source.text, e.target.code) for e in alone] == [("---", "Holcomb", "IRN")]
     with_more = code(coder, "Holcomb criticised Iran. Russia condemned Turkey.", "2019-01-01")
     assert all(e.source.code != "---" for e in with_more)
+
+
+def test_leaving_someone_in_power_is_not_leaving_office(coder):
+    events = code(coder, "US troops will withdraw, leaving Assad in power. The prime minister left "
+                         "office on Friday.", "2019-01-11")
+    assert [e.trigger["text"] for e in events if e.cameo == "0831"] == ["left office"]
