@@ -262,15 +262,8 @@ class ActorResolver:
                 if adj.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in adj.children):
                     listed = {t.i for t in adj.subtree}
                     own = [t for t in noun_phrase(token) if t.i not in listed]
-                    actors = []
-                    for each in _conjuncts(adj):
-                        tokens = sorted(own + [each], key=lambda t: t.i)
-                        matches = [m for m in self.matches_in(tokens)
-                                   if not listed & set(range(m.start, m.end)) - {each.i}]
-                        actor = self._compose(token, tokens, matches)
-                        if actor is not None:
-                            self._remember(token, tokens, actor)
-                            actors.append(actor)
+                    actors = self._one_each(token, own, [(each, [each]) for each in _conjuncts(adj)],
+                                            listed)
                     if len(actors) > 1:
                         return actors
             for prep in token.children:
@@ -278,17 +271,26 @@ class ActorResolver:
                     objs = [o for o in prep.children if o.dep_ == "pobj"]
                     if objs and any(c.dep_ == "conj" for c in objs[0].children):
                         own = [t for t in noun_phrase(token) if t not in prep.subtree]
-                        actors = []
-                        for obj in _conjuncts(objs[0]):
-                            tokens = sorted(own + noun_phrase(obj), key=lambda t: t.i)
-                            actor = self._compose(token, tokens, self.matches_in(tokens))
-                            if actor is not None:
-                                self._remember(token, tokens, actor)
-                                actors.append(actor)
+                        actors = self._one_each(token, own, [(obj, noun_phrase(obj))
+                                                             for obj in _conjuncts(objs[0])])
                         if actors:
                             return actors
         actor = self.resolve(token)
         return [actor] if actor is not None else []
+
+    def _one_each(self, head, own: list, parts: list, listed: set = frozenset()) -> list[Actor]:
+        """One actor for each listed part with the phrase's own words; a name that reaches into
+        another part of the list is not this part's ("the Russian and Turkish presidents")."""
+        actors = []
+        for part, words in parts:
+            tokens = sorted(own + words, key=lambda t: t.i)
+            matches = [m for m in self.matches_in(tokens)
+                       if not listed & set(range(m.start, m.end)) - {part.i}]
+            actor = self._compose(head, tokens, matches)
+            if actor is not None:
+                self._remember(head, tokens, actor)
+                actors.append(actor)
+        return actors
 
     def _anaphor(self, head, tokens, matches: list[Match]) -> Actor | None:
         """"the terror group" and "its fighters" point back to the last organisation named,
