@@ -191,8 +191,10 @@ class ActorResolver:
         """Persons who are subjects of any verb, acts or not: "he" most often points back to
         the last of them ("Erdoğan has said ... as he lambasted decisions by Trump")."""
         for token in sent:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PRONOUNS \
-                    or not self.matches.get(token.i) and token.ent_type_ != "PERSON":
+            # only a person's name or a title can name a person (the title's holder)
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PRONOUNS or \
+                    token.ent_type_ != "PERSON" and not any(
+                        m.entry.kind in ("person", "title") for m in self.matches.get(token.i, ())):
                 continue
             tokens = noun_phrase(token)
             actor = self._compose(token, tokens, self.matches_in(tokens))
