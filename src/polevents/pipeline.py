@@ -14,7 +14,7 @@ from polevents.events import Hit, find_arguments, match_triggers, verb_subject
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
 from polevents.modality import Modality, modality_of
-from polevents.places import event_location
+from polevents.places import event_location, named_places
 from polevents.version import CODER_VERSION, KB_VERSION
 
 # A refused act is coded as the matching kind of rejection (CAMEO 12x), by the refused act's root.
@@ -265,16 +265,12 @@ def _implied_agent(hit: Hit, resolver, roles: dict) -> Actor | None:
     role = roles.get(hit.head.lemma_.lower())
     if role is None:
         return None
-    doc = hit.head.doc
-    for prep in hit.head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "by"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for m in resolver.matches_in(obj.subtree):
-                    if m.entry.kind in ("country", "place") and m.entry.country:
-                        span = doc[m.start:m.end]
-                        return Actor(text=span.text, start=span.start_char, end=span.end_char,
-                                     code=m.entry.country + role, country=m.entry.country,
-                                     sectors=[role], confidence=0.5)
+    for m in named_places(resolver, hit.head, ("in", "by")):
+        if m.entry.kind in ("country", "place") and m.entry.country:
+            span = hit.head.doc[m.start:m.end]
+            return Actor(text=span.text, start=span.start_char, end=span.end_char,
+                         code=m.entry.country + role, country=m.entry.country, sectors=[role],
+                         confidence=0.5)
     return None
 
 

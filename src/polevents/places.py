@@ -12,22 +12,22 @@ def _location(entry, text: str) -> dict:
             "lat": entry.lat, "lon": entry.lon}
 
 
+def named_places(resolver, token, preps=LOCATIVE):
+    """Knowledge-base places named in the prepositional phrases of token ("in Aleppo")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield from (m for m in resolver.matches_in(obj.subtree)
+                                if m.entry.kind in PLACE_KINDS)
+
+
 def event_location(resolver, hit) -> dict | None:
     """The most specific place named around the trigger: a city or seat before a country."""
     doc = hit.head.doc
     targets = [t for group in hit.targets for t in group]
     holders = [hit.head, *hit.words[1:], *targets]
-    found = []
-    for token in holders:
-        for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                for m in resolver.matches_in(obj.subtree):
-                    if m.entry.kind in PLACE_KINDS:
-                        found.append((m, doc[m.start:m.end].text))
+    found = [(m, doc[m.start:m.end].text) for token in holders for m in named_places(resolver, token)]
     for target in targets:
         for m in resolver.matches_in([target]):
             if m.entry.kind in ("place", "seat") and hit.trigger.cameo.startswith("04"):
