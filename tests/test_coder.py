@@ -433,3 +433,25 @@ def test_leaving_someone_in_power_is_not_leaving_office(coder):
     events = code(coder, "US troops will withdraw, leaving Assad in power. The prime minister left "
                          "office on Friday.", "2019-01-11")
     assert [e.trigger["text"] for e in events if e.cameo == "0831"] == ["left office"]
+
+
+def test_a_hyphenated_compound_is_the_word_written_solid(coder):
+    events = code(coder, "Russia agreed to a cease-fire with Ukraine.", "2022-03-05")
+    assert ("RUS", "UKR", "08") in triples(events)
+
+
+def test_an_object_pronoun_is_the_person_named_before_not_the_clause_subject(coder):
+    events = code(coder, "Trump spoke by phone with his Turkish counterpart, Recep Tayyip Erdoğan, "
+                         "who had urged him to leave Syria.", "2019-01-08")
+    urged = next(e for e in events if e.cameo[:2] == "02")
+    assert (urged.source.code, urged.target.code, urged.target.text) == ("TURGOV", "USAGOV", "him")
+    talk = next(e for e in events if e.cameo[:2] == "04" and e.source.code == "USAGOV")
+    assert talk.target.text == "his Turkish counterpart, Recep Tayyip Erdoğan"
+
+
+def test_a_person_followed_by_a_list_is_one_target_of_the_list(coder):
+    events = code(coder, "Britain imposed sanctions on Belarusian President Alexander Lukashenko, "
+                         "his son and six others.", "2021-06-01")
+    lukashenko = [e.target for e in events if e.cameo[:2] == "16"]
+    assert lukashenko and lukashenko[0].code == "BLRGOV"
+    assert lukashenko[0].text.startswith("Belarusian President Alexander Lukashenko")

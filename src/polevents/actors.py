@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from polevents.events import verb_subject
 from polevents.kb.entries import HYPHENS, Entry, normalize, normalize_word
 from polevents.kb.loader import KnowledgeBase
 from polevents.model import Actor
@@ -150,7 +151,10 @@ def noun_phrase(token, agents: bool = False) -> list:
         if child.dep_ in NP_LEFT and child.i < token.i:
             tokens.extend(child.subtree)
         elif child.dep_ == "appos":
-            tokens.extend(t for t in child.subtree if t.dep_ != "relcl")
+            # "Alexander Lukashenko, his son and six others": a list is no part of the name
+            # nor is a relative clause ("Erdoğan, who had urged him")
+            left = {t.i for c in child.children if c.dep_ in ("conj", "cc", "relcl") for t in c.subtree}
+            tokens.extend(t for t in child.subtree if t.i not in left)
         elif child.dep_ == "prep" and child.lower_ in NP_RIGHT_PREPS and child.i > token.i:
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -220,6 +224,8 @@ class ActorResolver:
                 return None
             return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text),
                            confidence=min(known.confidence, 0.7))
+        if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative", "pobj"):
+            return self._object_pronoun(token)
         tokens = noun_phrase(token)
         matches = self.matches_in(tokens)
         actor = self._anaphor(token, tokens, matches) or self._compose(token, tokens, matches)
@@ -237,6 +243,19 @@ class ActorResolver:
             actor = Actor(text=self._text(token)[start:end], start=start, end=end, code=UNKNOWN,
                           confidence=0.3)
         return actor
+
+    def _object_pronoun(self, token) -> Actor | None:
+        """"urged him to leave": the latest person named before, other than whoever urges
+        (a pronoun object is not its own clause's subject; that would be "himself")."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subject = verb_subject(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
+        actor = self.resolve(subject) if subject is not None and subject.i != token.i else None
+        earlier = [a for i, a in self.memory.subjects if i < token.i] + self.memory.persons
+        for known in reversed(earlier):
+            if actor is None or (known.code, known.name) != (actor.code, actor.name):
+                return replace(known, text=token.text, start=token.idx,
+                               end=token.idx + len(token.text), confidence=min(known.confidence, 0.6))
+        return None
 
     def remember_group(self, actors: list[Actor]) -> None:
         if len({a.code for a in actors}) > 1:

@@ -55,7 +55,8 @@ def _near(token, depth: int = 2):
 def _fits(token, options: frozenset[str]) -> bool:
     if "@person" in options and token.ent_type_ == "PERSON" and token.dep_ in ("dobj", "pobj"):
         return True  # "released Aya Hijazi": a named person as the object
-    if token.lemma_.lower() not in options and token.lower_ not in options:
+    if token.lemma_.lower() not in options and token.lower_ not in options \
+            and _unhyphenated(token) not in options:
         return False
     # a preposition or particle companion must be one, not the "to" of an infinitive
     if token.pos_ not in ("ADP", "PART"):
@@ -89,6 +90,15 @@ def _attached(companion, head, words: list) -> bool:
         or governor.head.i == head.i and governor.dep_ not in CLAUSE_DEPS
 
 
+def _unhyphenated(token) -> str | None:
+    """The word a hyphenated compound spells when written solid ("cease-fire": "ceasefire",
+    "pull-out": "pullout"), from its last part."""
+    if token.i < 2 or token.nbor(-1).text != "-" or token.nbor(-1).whitespace_ \
+            or token.nbor(-2).whitespace_:
+        return None
+    return token.nbor(-2).lower_ + token.lemma_.lower()
+
+
 def _kind(token) -> str | None:
     if token.dep_ in ("amod", "compound"):
         return None  # "US-backed forces", "aid workers": a modifier names no act
@@ -109,7 +119,8 @@ def match_triggers(sent, lexicon: Lexicon) -> list[Hit]:
             continue
         candidates = lexicon.by_head.get((token.lemma_.lower(), kind))
         if not candidates and kind == "noun":
-            candidates = lexicon.by_head.get((token.lower_, kind))
+            candidates = lexicon.by_head.get((token.lower_, kind)) \
+                or lexicon.by_head.get((_unhyphenated(token), kind))
         if not candidates:
             continue
         near = list(_near(token))
@@ -149,7 +160,7 @@ def _companion_ids(hits: list[Hit]) -> set[int]:
 
 
 def _with_conjuncts(token) -> list:
-    for appos in (c for c in token.children if c.dep_ == "appos"):
+    for appos in (c for c in token.children if c.dep_ == "appos" and token.pos_ == "NOUN"):
         if any(c.dep_ == "conj" for c in appos.children):
             # "the three guarantors - Russia, Turkey and Iran -": the list names the actors
             return _with_conjuncts(appos)

@@ -100,6 +100,7 @@ class Coder:
         sources = _first_resolved(hit.sources, resolver, reported_by, True,
                                   lexicon.cues["non_agents"])
         targets = _first_resolved(hit.targets, resolver, None) \
+            or _first_resolved(_owners(hit.targets), resolver, None) \
             or _named_in_trigger(hit, resolver, {s.country for s in sources})
         mutual = hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"]
         if not sources and mutual and hit.trigger.pos == "noun":
@@ -234,6 +235,12 @@ def _guessed_pairs(hit: Hit, resolver, sources: list[Actor]) -> list:
         if pairs:
             return pairs
     return []
+
+
+def _owners(groups) -> list[list]:
+    """Whose thing the act touches, when the thing itself is no actor ("refuted Trump's
+    comments", "concern for President Buhari's health")."""
+    return [[c] for group in groups for t in group for c in t.children if c.dep_ == "poss"]
 
 
 def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
