@@ -455,3 +455,20 @@ def test_a_person_followed_by_a_list_is_one_target_of_the_list(coder):
     lukashenko = [e.target for e in events if e.cameo[:2] == "16"]
     assert lukashenko and lukashenko[0].code == "BLRGOV"
     assert lukashenko[0].text.startswith("Belarusian President Alexander Lukashenko")
+
+
+def test_an_attack_that_kills_is_coded_as_the_attack(coder):
+    events = code(coder, "A suicide bombing claimed by the Islamic State has killed four Americans "
+                         "in Syria.", "2019-01-17")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("IMGMUSISI", "USA", "1831")]
+
+
+def test_one_trigger_gives_one_event_per_distinct_dyad(coder):
+    events = code(coder, "Islamic State fighters and their families surrendered to the Syrian "
+                         "Democratic Forces.", "2019-03-12")
+    assert len([e for e in events if e.cameo[:2] == "08"]) == 1
+
+
+def test_an_adjective_names_no_military_rank(coder):
+    events = code(coder, "The UK faces a major challenge to prosecute the fighters.", "2019-02-18")
+    assert all(e.source is None or "MIL" not in e.source.sectors for e in events)

@@ -124,7 +124,7 @@ class Coder:
                 and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
             # "Baghdad and Washington are in talks": each side acts on the other
             pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
-        code = None
+        code = _act_of_subject(hit, at.hits)
         complement = _complement(hit, at.hits)
         if not pairs and complement is not None:
             # "vowed to expel Iran's forces": the promise is made to, or the threat made against,
@@ -171,8 +171,12 @@ class Coder:
         start, end = _trigger_span(hit)
         trigger = {"text": doc.text[start:end], "start": start, "end": end}
         location = event_location(at.resolver, hit)
-        out = []
+        out, told = [], set()
         for (cameo, rule, modality, day, precision), (source, target) in product(variants, pairs):
+            said = (_who(source), _who(target), cameo, modality)
+            if said in told:
+                continue  # "fighters and their families surrendered": one act of one side
+            told.add(said)
             code = ontology.cameo(cameo)
             out.append(Event(
                 doc_id=doc.id, sentence=at.number, text=sent.text.strip(), source=source, target=target,
@@ -183,6 +187,11 @@ class Coder:
                 date=day, date_precision=precision, location=location,
                 confidence=_confidence(hit, source, target, modality, nearest, at.number)))
         return out
+
+
+def _who(actor: Actor | None) -> str | None:
+    """What the data says of an actor: its code, or for an unknown one its words."""
+    return actor and (actor.text if actor.code == UNKNOWN else actor.code)
 
 
 def _complete(event: Event) -> bool:
@@ -316,6 +325,21 @@ def _first_resolved(groups, resolver, speaker: Actor | None, as_source: bool = F
             resolver.remember_group(actors)
             return actors
     return []
+
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _act_of_subject(hit: Hit, hits: dict) -> tuple[str, str] | None:
+    """"A suicide bombing killed four Americans": the subject names the act, the verb only
+    what it did; the act's own code is the more telling."""
+    if hit.trigger.pos != "verb" or hit.trigger.cameo[:2] not in VIOLENT_ROOTS:
+        return None
+    subject, _ = verb_subject(hit.head)
+    act = hits.get(subject.i) if subject is not None else None
+    if act is None or act.trigger.cameo[:2] not in VIOLENT_ROOTS:
+        return None
+    return act.trigger.id, act.trigger.cameo
 
 
 COMMISSIVE_ROOTS = {"03", "13"}  # promises and threats, whose complement says what is promised
