@@ -472,3 +472,14 @@ def test_one_trigger_gives_one_event_per_distinct_dyad(coder):
 def test_an_adjective_names_no_military_rank(coder):
     events = code(coder, "The UK faces a major challenge to prosecute the fighters.", "2019-02-18")
     assert all(e.source is None or "MIL" not in e.source.sectors for e in events)
+
+
+def test_a_city_naming_a_meeting_is_its_venue_not_its_host(coder):
+    events = code(coder, "Hunt will leave the Warsaw summit early.", "2019-02-13")
+    assert all(e.source is None or e.source.code != "POL" for e in events)
+
+
+def test_a_guessed_target_is_not_taken_from_another_clause(coder):
+    events = code(coder, "Jeremy Hunt will leave early, pleading Brexit business, while France is "
+                         "sending a civil servant and Germany its junior minister.", "2019-02-13")
+    assert all(not (e.target and e.target.country == "DEU") for e in events if e.cameo[:2] == "02")

@@ -99,6 +99,7 @@ class Coder:
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
         sources = _first_resolved(hit.sources, resolver, reported_by, True,
                                   lexicon.cues["non_agents"])
+        sources = [s for s in sources if not _venue(s, hit)]
         targets = _first_resolved(hit.targets, resolver, None) \
             or _first_resolved(_owners(hit.targets), resolver, None) \
             or _named_in_trigger(hit, resolver, {s.country for s in sources})
@@ -246,6 +247,12 @@ def _guessed_pairs(hit: Hit, resolver, sources: list[Actor]) -> list:
     return []
 
 
+def _venue(actor: Actor, hit: Hit) -> bool:
+    """A city naming an event ("the Warsaw summit", "the Geneva talks") says where, not who."""
+    return bool(actor.kb_id) and (actor.kb_id.startswith("place.") or actor.kb_id.endswith(".capital")) \
+        and any(c.dep_ in ("compound", "nmod") and c.idx == actor.start for c in hit.head.children)
+
+
 def _owners(groups) -> list[list]:
     """Whose thing the act touches, when the thing itself is no actor ("refuted Trump's
     comments", "concern for President Buhari's health")."""
@@ -297,12 +304,27 @@ def _depth(token, head) -> int:
     return steps
 
 
+OTHER_CLAUSES = {"advcl", "relcl", "parataxis"}
+
+
+def _in_other_clause(token, head) -> bool:
+    """Is the word in a clause of its own below the trigger ("pleading business, while France
+    is sending a civil servant")?"""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in OTHER_CLAUSES and (token.dep_ != "advcl" or any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)):
+            return True  # but "sent aid to help Somalia": a purpose is the act's own
+        token = token.head
+    return False
+
+
 def _nearby(hit: Hit) -> list[list]:
     """Noun phrases inside the trigger's own clause, nearest first: where the parse hides
     the target ("launched strikes against X" attached elsewhere)."""
     taken = {t.i for group in hit.sources for t in group} | {t.i for t in hit.words}
     words = [t for t in hit.head.subtree if t.pos_ in ("PROPN", "NOUN") and t.i not in taken
-             and t.dep_ in ("pobj", "dobj", "appos", "conj") and _depth(t, hit.head) <= NEAR]
+             and t.dep_ in ("pobj", "dobj", "appos", "conj") and _depth(t, hit.head) <= NEAR
+             and not _in_other_clause(t, hit.head)]
     words.sort(key=lambda t: (t.i < hit.head.i, abs(t.i - hit.head.i)))
     return [[t] for t in words]
 
