@@ -480,6 +480,7 @@ def test_a_city_naming_a_meeting_is_its_venue_not_its_host(coder):
 
 
 def test_a_guessed_target_is_not_taken_from_another_clause(coder):
-    events = code(coder, "Jeremy Hunt will leave early, pleading Brexit business, while France is "
-                         "sending a civil servant and Germany its junior minister.", "2019-02-13")
+    events = code(coder, "The UK foreign secretary, Jeremy Hunt, will leave the Warsaw summit early, "
+                         "pleading Brexit Commons business, while France is sending a civil servant "
+                         "and Germany its junior foreign minister.", "2019-02-13")
     assert all(not (e.target and e.target.country == "DEU") for e in events if e.cameo[:2] == "02")
