@@ -484,3 +484,9 @@ def test_a_guessed_target_is_not_taken_from_another_clause(coder):
                          "pleading Brexit Commons business, while France is sending a civil servant "
                          "and Germany its junior foreign minister.", "2019-02-13")
     assert all(not (e.target and e.target.country == "DEU") for e in events if e.cameo[:2] == "02")
+
+
+def test_rejecting_anothers_request_is_no_refusal_by_the_requester(coder):
+    events = code(coder, "A Turkish court has rejected Australia's request for the extradition of "
+                         "Islamic State suspect Neil Prakash.", "2019-01-10")
+    assert [(e.source.code, e.target.code, e.cameo[:2]) for e in events] == [("TURJUD", "AUS", "12")]

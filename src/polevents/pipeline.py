@@ -151,6 +151,8 @@ class Coder:
             cameo, rule = announced[1], f"{rule}+{announced[0]}"
         if mode.refusal and mode.refusal.endswith("rej.will") and cameo[:2] > "08":
             mode = Modality("negated", mode.cue)  # "will not attack" denies a threat, refuses nothing
+        if mode.refusal and hit.trigger.pos == "noun" and _has_own_agent(hit.head):
+            return []  # "the court rejected Australia's request": the refusal is the court's
         if mode.refusal:
             cameo = REFUSAL_CODES.get(cameo[:2], "120")
             rule += f"+{mode.refusal}"
@@ -193,6 +195,11 @@ class Coder:
 def _who(actor: Actor | None) -> str | None:
     """What the data says of an actor: its code, or for an unknown one its words."""
     return actor and (actor.text if actor.code == UNKNOWN else actor.code)
+
+
+def _has_own_agent(noun) -> bool:
+    """Does the event noun name its own actor ("Australia's request", "a call by Iran")?"""
+    return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
 
 
 def _complete(event: Event) -> bool:
