@@ -490,3 +490,11 @@ def test_rejecting_anothers_request_is_no_refusal_by_the_requester(coder):
     events = code(coder, "A Turkish court has rejected Australia's request for the extradition of "
                          "Islamic State suspect Neil Prakash.", "2019-01-10")
     assert [(e.source.code, e.target.code, e.cameo[:2]) for e in events] == [("TURJUD", "AUS", "12")]
+
+
+def test_ordering_an_act_is_the_act_of_who_ordered_it(coder):
+    events = code(coder, "Vladimir Putin has ordered a daily humanitarian pause in the besieged "
+                         "Syrian enclave of eastern Ghouta.", "2018-02-26")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("RUSGOV", "SYR", "0871")]
+    told = code(coder, "Putin ordered the troops to withdraw from Ukraine.", "2022-03-05")
+    assert any(e.cameo == "100" for e in told)  # ordering someone to act is a demand

@@ -10,7 +10,7 @@ from itertools import islice, product
 from polevents import ontology
 from polevents.actors import UNKNOWN, ActorResolver, DocMemory
 from polevents.dates import date_entities, event_date, is_historical
-from polevents.events import Hit, find_arguments, match_triggers, verb_subject
+from polevents.events import LIGHT_VERBS, Hit, find_arguments, match_triggers, verb_subject
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
 from polevents.modality import Modality, modality_of
@@ -95,6 +95,8 @@ class Coder:
 
     def _events(self, hit: Hit, at: "Where") -> list[Event]:
         lexicon, resolver = self.lexicon, at.resolver
+        if _orders_an_act(hit, at.hits):
+            return []
         speaker_token = _speaker(hit.head, lexicon)
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
         sources = _first_resolved(hit.sources, resolver, reported_by, True,
@@ -354,6 +356,13 @@ def _first_resolved(groups, resolver, speaker: Actor | None, as_source: bool = F
             resolver.remember_group(actors)
             return actors
     return []
+
+
+def _orders_an_act(hit: Hit, hits: dict) -> bool:
+    """"Trump ordered a withdrawal of US troops": the order is the withdrawal itself, coded
+    from its noun with the one who ordered it as actor (a light verb), not a demand on anyone."""
+    return hit.trigger.cameo[:2] == "10" and hit.head.lemma_.lower() in LIGHT_VERBS \
+        and any(c.dep_ == "dobj" and c.i in hits for c in hit.head.children)
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
