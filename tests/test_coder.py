@@ -498,3 +498,11 @@ def test_ordering_an_act_is_the_act_of_who_ordered_it(coder):
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("RUSGOV", "SYR", "0871")]
     told = code(coder, "Putin ordered the troops to withdraw from Ukraine.", "2022-03-05")
     assert any(e.cameo == "100" for e in told)  # ordering someone to act is a demand
+
+
+def test_what_others_expect_is_to_come_but_states_no_intent(coder):
+    expected = code(coder, "Bolton is expected to hold talks with Turkish officials in Ankara.",
+                    "2019-01-07")
+    assert {e.modality for e in expected} == {"future"}
+    planned = code(coder, "Bolton plans to hold talks with Turkish officials in Ankara.", "2019-01-07")
+    assert any(e.modality == "asserted" and e.cameo == "036" for e in planned)

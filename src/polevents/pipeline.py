@@ -168,7 +168,8 @@ class Coder:
         if modality == "asserted" and is_historical(day, precision, doc.date):
             modality, rule = "historical", rule + "+hist.date"
         variants = [(cameo, rule, modality, day, precision)]
-        intent = self.lexicon.intent_for(cameo) if modality == "future" else None
+        intent = self.lexicon.intent_for(cameo) \
+            if modality == "future" and mode.cue != "fut.expected" else None
         if intent and not _governed_by_hit(hit.head, at.hits):
             # the intent is expressed when reported, the act itself comes later
             said = (doc.date, "day") if doc.date else (None, "none")
