@@ -506,3 +506,17 @@ def test_what_others_expect_is_to_come_but_states_no_intent(coder):
     assert {e.modality for e in expected} == {"future"}
     planned = code(coder, "Bolton plans to hold talks with Turkish officials in Ankara.", "2019-01-07")
     assert any(e.modality == "asserted" and e.cameo == "036" for e in planned)
+
+
+def test_generic_international_bodies_and_ngos_are_codes_of_their_own(coder):
+    events = code(coder, "International organisations have withdrawn aid and support for schools "
+                         "and hospitals in Idlib.", "2019-02-05")
+    assert {("IGO", "SYREDU", "16"), ("IGO", "SYRHLH", "16")} <= triples(events)
+    events = code(coder, "NGOs criticised the Australian government.", "2019-04-05")
+    assert ("NGO", "AUSGOV", "11") in triples(events)
+
+
+def test_a_claim_against_a_decision_targets_who_decided(coder):
+    events = code(coder, "The mother of El Shafee Elsheikh has lodged an emergency claim against a "
+                         "decision by the UK government.", "2019-01-10")
+    assert any(e.cameo == "115" and e.target.code == "GBRGOV" for e in events)

@@ -30,7 +30,9 @@ STATE_ROLES = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "SPY"}
 LOCAL_ROLES = {"REB"}
 # Roles that, with no country named, belong to a country named in their own sentence
 # ("protesters gathered in Minsk"), and otherwise stay unknown ("fleeing families": ---CVL).
-RESIDENT_ROLES = {"CVL", "REF"}
+RESIDENT_ROLES = {"CVL", "REF", "EDU", "HLH"}
+# Roles that are codes of their own when no country is named ("NGOs", "international bodies").
+TRANSNATIONAL_ROLES = {"IGO", "NGO"}
 
 
 @dataclass
@@ -412,7 +414,10 @@ class ActorResolver:
                 sure = 0.7
             if country is None and not sectors:
                 return None
-            code = (country or "---") + (sectors[0] if sectors else "")
+            if country is None and sectors and sectors[0] in TRANSNATIONAL_ROLES:
+                code = sectors[0]
+            else:
+                code = (country or "---") + (sectors[0] if sectors else "")
             title = roles[0].entry if roles and roles[0].entry.kind == "title" else None
             if title and country and _definite(head) and head.tag_ != "NNS":
                 holder = self.kb.holder(country, title.name, self.date)

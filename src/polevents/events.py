@@ -185,7 +185,7 @@ QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
-def _prep_objects(tokens, prep_word: str) -> list:
+def prep_objects(tokens, prep_word: str) -> list:
     return [obj for t in tokens for c in t.children
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep_word
             for obj in c.children if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTORS]
@@ -297,7 +297,7 @@ def _verb_arguments(hit: Hit):
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "Trump's decision to pull out", "a decision by Trump to pull out": who decided acts
         noun = verb.head
-        sources += [c for c in noun.children if c.dep_ == "poss"] + _prep_objects([noun], "by")
+        sources += [c for c in noun.children if c.dep_ == "poss"] + prep_objects([noun], "by")
     if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):
         # "HRW issued a statement calling on X": the statement's author acts
         owner = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
@@ -328,7 +328,7 @@ def _slot_candidates(hit: Hit) -> list:
                 out.extend(c for c in verb.children if (c.dep_ in ("dobj", "dative", "attr")
                            or _misread_object(c)) and (c not in hit.words or c.ent_type_ == "PERSON"))
         elif slot.startswith("prep:"):
-            out.extend(_prep_objects(places, slot[5:]))
+            out.extend(prep_objects(places, slot[5:]))
         elif slot == "clause.subject":  # "said Iran must stop": who is told to act
             out.extend(verb_subject(w)[0] for w in hit.words[1:] if w.dep_ == "ccomp")
     # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
@@ -340,10 +340,10 @@ def _slot_candidates(hit: Hit) -> list:
             if hit.trigger.cameo[:2] in RESPONSE_ROOTS:
                 out.extend(c for c in word.children if c.dep_ == "compound" and c.i < word.i
                            and c.pos_ in ("NOUN", "PROPN"))
-            out.extend(_prep_objects([word], "by") + _prep_objects([word], "from")
-                       + _prep_objects([word], "of"))  # "revoked the citizenship of X"
+            out.extend(prep_objects([word], "by") + prep_objects([word], "from")
+                       + prep_objects([word], "of"))  # "revoked the citizenship of X"
             for acl in (c for c in word.children if c.dep_ == "acl"):
-                out.extend(_prep_objects([acl], "by"))
+                out.extend(prep_objects([acl], "by"))
     return out
 
 
@@ -369,7 +369,7 @@ def _noun_arguments(hit: Hit):
         return _judged_arguments(hit)
     noun = hit.head
     sources = [c for c in noun.children if c.dep_ == "poss"]
-    sources += _prep_objects([noun], "by")
+    sources += prep_objects([noun], "by")
     # "Israeli strikes", "Russian shelling": the modifier may name the actor, unless the phrase
     # says who acts ("a military offensive by the Turkish government", "Turkey launched ...")
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")

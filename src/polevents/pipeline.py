@@ -10,7 +10,8 @@ from itertools import islice, product
 from polevents import ontology
 from polevents.actors import UNKNOWN, ActorResolver, DocMemory
 from polevents.dates import date_entities, event_date, is_historical
-from polevents.events import LIGHT_VERBS, Hit, find_arguments, match_triggers, verb_subject
+from polevents.events import (LIGHT_VERBS, Hit, prep_objects, find_arguments, match_triggers,
+                              verb_subject)
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
 from polevents.modality import Modality, modality_of
@@ -265,8 +266,9 @@ def _venue(actor: Actor, hit: Hit) -> bool:
 
 def _owners(groups) -> list[list]:
     """Whose thing the act touches, when the thing itself is no actor ("refuted Trump's
-    comments", "concern for President Buhari's health")."""
-    return [[c] for group in groups for t in group for c in t.children if c.dep_ == "poss"]
+    comments", "a claim against a decision by the UK government")."""
+    return [[c] for group in groups for t in group for c in t.children if c.dep_ == "poss"] \
+        + [prep_objects([t], "by") for group in groups for t in group if prep_objects([t], "by")]
 
 
 def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
