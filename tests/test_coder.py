@@ -520,3 +520,14 @@ def test_a_claim_against_a_decision_targets_who_decided(coder):
     events = code(coder, "The mother of El Shafee Elsheikh has lodged an emergency claim against a "
                          "decision by the UK government.", "2019-01-10")
     assert any(e.cameo == "115" and e.target.code == "GBRGOV" for e in events)
+
+
+def test_an_act_lacking_its_expected_target_is_background_in_a_longer_story(coder):
+    headline = code(coder, "Isis has offered a reward.", "2019-02-08")
+    assert [e.cameo[:2] for e in headline] == ["03"]
+    story = code(coder, "The Isis leader survived a coup attempt last month. The incident took place "
+                        "near Hajin. Isis has offered a reward.", "2019-02-08")
+    assert not [e for e in story if e.cameo[:2] == "03"]
+    protest = code(coder, "The station reopened. Trains ran again. About 100 protesters demonstrated "
+                          "on the tracks.", "2019-03-10")
+    assert [e.cameo[:2] for e in protest] == ["14"]  # an act with no target to expect stays

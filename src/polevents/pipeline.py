@@ -74,7 +74,9 @@ class Coder:
     def code_parsed(self, parsed, doc: Document) -> list[Event]:
         resolver = ActorResolver(self.kb, doc.date, DocMemory())
         found: list[Event] = []
+        untold: set[int] = set()  # acts told without the target their trigger expects
         dates = date_entities(parsed)
+        number = 0
         for number, sent in enumerate(parsed.sents):
             resolver.start_sentence(sent)
             resolver.note_sentence_places()  # "protesters rallied in Minsk": Belarusians
@@ -83,12 +85,19 @@ class Coder:
                 find_arguments(hit)
             at = Where(doc, sent, number, resolver, {h.head.i: h for h in hits}, dates)
             for hit in hits:
-                found.extend(self._events(hit, at))
+                events = self._events(hit, at)
+                found.extend(events)
+                if hit.trigger.targets != ("none",) \
+                        and hit.trigger.cameo[:2] not in self.lexicon.cues["standalone_roots"]:
+                    untold.update(id(e) for e in events if e.target is None)
         # An act without a target says what happened but not to whom: it is kept only where
-        # the document gives no dyadic event (a headline, a one-line report).
-        # So is an act whose actor is unknown ("were released").
+        # the document gives no dyadic event. So is an act whose actor is unknown ("were
+        # released"). One whose trigger wants a target it lacks ("Isis offered") is kept only
+        # in a headline or a one- or two-sentence report: in a longer story it is background.
         if any(_complete(e) and e.modality == "asserted" for e in found):
             found = [e for e in found if _complete(e)]
+        elif number >= 2:  # a third sentence
+            found = [e for e in found if id(e) not in untold]
         events = found
         for event in events:
             event.assign_id()
