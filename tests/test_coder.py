@@ -531,3 +531,10 @@ def test_an_act_lacking_its_expected_target_is_background_in_a_longer_story(code
     protest = code(coder, "The station reopened. Trains ran again. About 100 protesters demonstrated "
                           "on the tracks.", "2019-03-10")
     assert [e.cameo[:2] for e in protest] == ["14"]  # an act with no target to expect stays
+
+
+def test_respectively_pairs_each_actor_with_its_own_target(coder):
+    events = code(coder, "Vladimir Putin and Recep Tayyip Erdoğan, who have backed the Syrian "
+                         "government and rebels respectively, are due to meet in Tehran.", "2018-09-05")
+    backed = {(e.source.code, e.target.code) for e in events if e.cameo[:2] == "05"}
+    assert backed == {("RUSGOV", "SYRGOV"), ("TURGOV", "SYRREB")}

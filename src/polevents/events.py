@@ -191,6 +191,17 @@ def prep_objects(tokens, prep_word: str) -> list:
             for obj in c.children if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTORS]
 
 
+def _antecedent(relcl):
+    """Whom a relative clause tells of: "Putin and Erdoğan, who have backed" both of them (the
+    plural verb says so), "met Putin and Erdoğan, who backed" the last one named."""
+    noun = relcl.head
+    plural = any(t.tag_ == "VBP" or t.lower_ in ("were", "are")
+                 for t in [relcl, *(c for c in relcl.children if c.dep_ in ("aux", "auxpass"))])
+    while plural and noun.dep_ == "conj" and noun.head.pos_ in ("PROPN", "NOUN"):
+        noun = noun.head
+    return noun
+
+
 def verb_subject(verb, seen=None):
     """The subject of a verb, looking up through conjunctions, control and relative clauses."""
     seen = seen or set()
@@ -200,7 +211,7 @@ def verb_subject(verb, seen=None):
     for c in verb.children:
         if c.dep_ in SUBJECTS:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head, False
+                return _antecedent(verb), False
             return c, False
     for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
         for c in aux.children:  # "X however have opposed": the parser hangs X on "have"

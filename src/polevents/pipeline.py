@@ -130,6 +130,8 @@ class Coder:
             pairs = [(implied, t) for t in targets if implied is None or _distinct(implied, t)]
             return self._build(hit, at, reported_by, pairs, False)
         pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+        if len(sources) == len(targets) > 1 and _respectively(hit.head):
+            pairs = list(zip(sources, targets))  # "backed the government and rebels respectively"
         if hit.trigger.targets == ("clause.subject",):
             # "Germany must act, the minister said": an obligation of one's own is no demand
             pairs = [(s, t) for s, t in pairs if not s.country or s.country != t.country]
@@ -265,6 +267,10 @@ def _guessed_pairs(hit: Hit, resolver, sources: list[Actor]) -> list:
         if pairs:
             return pairs
     return []
+
+
+def _respectively(head) -> bool:
+    return any(t.lower_ == "respectively" for t in head.subtree)
 
 
 def _venue(actor: Actor, hit: Hit) -> bool:
