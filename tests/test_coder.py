@@ -538,3 +538,8 @@ def test_respectively_pairs_each_actor_with_its_own_target(coder):
                          "government and rebels respectively, are due to meet in Tehran.", "2018-09-05")
     backed = {(e.source.code, e.target.code) for e in events if e.cameo[:2] == "05"}
     assert backed == {("RUSGOV", "SYRGOV"), ("TURGOV", "SYRREB")}
+
+
+def test_an_organisation_the_kb_does_not_know_is_an_unknown_actor(coder):
+    events = code(coder, "Officials from Kansas said they agree with the NCAA.", "2019-01-01")
+    assert [(e.target.code, e.target.text) for e in events if e.cameo[:2] == "03"] == [("---", "NCAA")]

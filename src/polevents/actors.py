@@ -238,9 +238,9 @@ class ActorResolver:
             actor = self._compose(token, tokens, self.matches_in(tokens))
         if actor is not None:
             self._remember(token, tokens, actor)
-        elif token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-            # someone the knowledge base does not know: an actor of unknown code ("---"), whose
-            # events are kept only where nothing more complete is said
+        elif token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
+            # a person or organisation the knowledge base does not know: an actor of unknown code
+            # ("---"), whose events are kept only where nothing more complete is said
             start, end = _span(tokens, token)
             actor = Actor(text=self._text(token)[start:end], start=start, end=end, code=UNKNOWN,
                           confidence=0.3)
