@@ -543,3 +543,8 @@ def test_respectively_pairs_each_actor_with_its_own_target(coder):
 def test_an_organisation_the_kb_does_not_know_is_an_unknown_actor(coder):
     events = code(coder, "Officials from Kansas said they agree with the NCAA.", "2019-01-01")
     assert [(e.target.code, e.target.text) for e in events if e.cameo[:2] == "03"] == [("---", "NCAA")]
+
+
+def test_an_acronym_read_as_an_adverb_is_the_subject(coder):
+    events = code(coder, "USAID provided support to Haitian people.", "2010-02-01")
+    assert ("USAGOV", "HTICVL", "07") in triples(events)

@@ -246,9 +246,9 @@ SUBORDINATORS = {"as", "while", "when", "after", "before", "since", "until", "be
 
 
 def _orphan_subject(verb):
-    """A verb without a subject whose subject the small model hung on a preposition: "as the
-    adviser, John Bolton, visited Ankara" ("as" read as a preposition), "In September Turkey
-    persuaded Russia" (the name read as the object of "in")."""
+    """A verb without a subject whose subject the small model misread: hung on a preposition
+    ("as the adviser, John Bolton, visited Ankara": "as" read as a preposition; "In September
+    Turkey persuaded Russia": the name read as the object of "in") or read as an adverb."""
     i = verb.i - 1
     while i >= 0 and verb.doc[i].is_punct:
         i -= 1
@@ -257,6 +257,8 @@ def _orphan_subject(verb):
     token = verb.doc[i]
     while token.dep_ in ("appos", "compound", "flat") and token.head.i < verb.i:
         token = token.head
+    if token.dep_ == "advmod" and token.head.i == verb.i and token.text.isupper() and len(token) > 1:
+        return token  # "USAID provided support": an acronym read as an adverb
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
         return None
     if token.head.lower_ in SUBORDINATORS:
