@@ -548,3 +548,10 @@ def test_an_organisation_the_kb_does_not_know_is_an_unknown_actor(coder):
 def test_an_acronym_read_as_an_adverb_is_the_subject(coder):
     events = code(coder, "USAID provided support to Haitian people.", "2010-02-01")
     assert ("USAGOV", "HTICVL", "07") in triples(events)
+
+
+def test_people_the_trigger_names_are_its_target_unless_the_actors_own_forces(coder):
+    events = code(coder, "The Venezuelan government released 40 opposition politicians.", "2018-06-01")
+    assert ("VENGOV", "---OPP", "08") in triples(events)
+    events = code(coder, "The Government of Guatemala deployed police.", "2018-06-01")
+    assert all(e.target is None for e in events)

@@ -288,13 +288,14 @@ def _owners(groups) -> list[list]:
 
 def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
     """People the trigger's own words name ("expelled the top American diplomat",
-    "arrested two French journalists"): whose they are is the target, unless they are the
-    actor's own forces ("withdrew US troops")."""
+    "released 40 opposition politicians"): they are the target, unless they are the actor's
+    own forces ("withdrew US troops", "deployed police")."""
     for word in hit.words[1:]:
         roles = [m for m in resolver.matches.get(word.i, []) if m.entry.kind in ("title", "noun")]
         if word.pos_ == "NOUN" and roles and "MIL" not in roles[0].entry.sectors:
             actor = resolver.resolve(word)
-            if actor is not None and actor.country and actor.country not in own:
+            if actor is not None and actor.country not in own \
+                    and not (actor.country is None and {"COP", "MIL"} & set(actor.sectors)):
                 return [actor]
     return []
 
