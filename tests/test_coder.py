@@ -555,3 +555,9 @@ def test_people_the_trigger_names_are_its_target_unless_the_actors_own_forces(co
     assert ("VENGOV", "---OPP", "08") in triples(events)
     events = code(coder, "The Government of Guatemala deployed police.", "2018-06-01")
     assert all(e.target is None for e in events)
+
+
+def test_an_act_with_no_one_named_behind_it_is_no_actor(coder):
+    events = code(coder, "Ankara plans a widespread military operation targeting Kurdish groups.",
+                  "2019-01-08")
+    assert all(e.source is None or e.source.code != "---MIL" for e in events)

@@ -111,7 +111,7 @@ class Coder:
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
         sources = _first_resolved(hit.sources, resolver, reported_by, True,
                                   lexicon.cues["non_agents"])
-        sources = [s for s in sources if not _venue(s, hit)]
+        sources = [s for s in sources if not _venue(s, hit) and not _bare_act(s, at.hits)]
         targets = _first_resolved(hit.targets, resolver, None) \
             or _first_resolved(_owners(hit.targets), resolver, None) \
             or _named_in_trigger(hit, resolver, {s.country for s in sources})
@@ -267,6 +267,13 @@ def _guessed_pairs(hit: Hit, resolver, sources: list[Actor]) -> list:
         if pairs:
             return pairs
     return []
+
+
+def _bare_act(actor: Actor, hits: dict) -> bool:
+    """An act named as the actor, with nothing to say whose it is ("a widespread military
+    operation targeting Kurdish groups"): no actor at all."""
+    return actor.country is None and actor.kb_id is None and any(
+        h.trigger.pos == "noun" and actor.start <= h.head.idx < actor.end for h in hits.values())
 
 
 def _respectively(head) -> bool:
