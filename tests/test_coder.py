@@ -561,3 +561,10 @@ def test_an_act_with_no_one_named_behind_it_is_no_actor(coder):
     events = code(coder, "Ankara plans a widespread military operation targeting Kurdish groups.",
                   "2019-01-08")
     assert all(e.source is None or e.source.code != "---MIL" for e in events)
+
+
+def test_a_will_reported_in_the_past_is_future_unless_conditional(coder):
+    said = code(coder, "Russia said it would send troops to Syria.", "2015-09-30")
+    assert any(e.modality == "future" and e.cameo[:2] == "15" for e in said)
+    conditional = code(coder, "Russia said it would attack Ukraine if NATO expanded.", "2015-09-30")
+    assert {e.modality for e in conditional} == {"hypothetical"}

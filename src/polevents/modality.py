@@ -34,6 +34,9 @@ def _own(token, lexicon: Lexicon) -> Modality | None:
         low = c.lower_
         if c.dep_ in ("aux", "auxpass") and (cue := lexicon.cue_id("future_aux", low)):
             return Modality("future", cue)
+        if c.dep_ == "aux" and (cue := lexicon.cue_id("reported_future_aux", low)) \
+                and _reported(token, lexicon):
+            return Modality("future", cue)
         if c.dep_ == "aux" and (cue := lexicon.cue_id("hypothetical_aux", low)):
             return Modality("hypothetical", cue)
         if c.dep_ == "mark" and (cue := lexicon.cue_id("hypothetical_marks", low)):
@@ -43,6 +46,17 @@ def _own(token, lexicon: Lexicon) -> Modality | None:
         if c.dep_ == "amod" and (cue := lexicon.cue_id("hypothetical_adjectives", low)):
             return Modality("hypothetical", cue)
     return None
+
+
+def _reported(clause, lexicon: Lexicon) -> bool:
+    """"said it would send troops": a "will" reported in the past, unless a condition makes it
+    hypothetical ("would attack if ...")."""
+    speaker = clause.head
+    if clause.dep_ != "ccomp" or speaker.tag_ not in ("VBD", "VBN") or \
+            speaker.lemma_.lower() not in lexicon.cues["speech_verbs"]:
+        return False
+    return not any(lexicon.cue_id("hypothetical_marks", m.lower_) for c in clause.children
+                   if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
 
 
 def _governed(token, governor, lexicon: Lexicon) -> Modality | None:
