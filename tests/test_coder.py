@@ -568,3 +568,8 @@ def test_a_will_reported_in_the_past_is_future_unless_conditional(coder):
     assert any(e.modality == "future" and e.cameo[:2] == "15" for e in said)
     conditional = code(coder, "Russia said it would attack Ukraine if NATO expanded.", "2015-09-30")
     assert {e.modality for e in conditional} == {"hypothetical"}
+
+
+def test_troops_that_withdraw_deescalate(coder):
+    events = code(coder, "Russian troops withdrew from Kherson.", "2022-11-11")
+    assert ("RUSMIL", "UKR", "08") in triples(events)

@@ -346,11 +346,16 @@ def _in_other_clause(token, head) -> bool:
     """Is the word in a clause of its own below the trigger ("pleading business, while France
     is sending a civil servant")?"""
     while token.i != head.i and token.head.i != token.i:
-        if token.dep_ in OTHER_CLAUSES and (token.dep_ != "advcl" or any(
-                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)):
-            return True  # but "sent aid to help Somalia": a purpose is the act's own
+        if token.dep_ in OTHER_CLAUSES and not _purpose(token):
+            return True
         token = token.head
     return False
+
+
+def _purpose(clause) -> bool:
+    """"sent aid to help Somalia": a purpose is part of its act."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
 
 
 def _nearby(hit: Hit) -> list[list]:
