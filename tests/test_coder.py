@@ -573,3 +573,9 @@ def test_a_will_reported_in_the_past_is_future_unless_conditional(coder):
 def test_troops_that_withdraw_deescalate(coder):
     events = code(coder, "Russian troops withdrew from Kherson.", "2022-11-11")
     assert ("RUSMIL", "UKR", "08") in triples(events)
+
+
+def test_an_attempt_is_to_come_but_states_no_intent(coder):
+    events = code(coder, "Canberra made efforts to prosecute Neil Prakash, an Islamic State recruiter.",
+                  "2019-01-10")
+    assert all(e.modality != "asserted" for e in events)

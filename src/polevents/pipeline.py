@@ -181,7 +181,7 @@ class Coder:
             modality, rule = "historical", rule + "+hist.date"
         variants = [(cameo, rule, modality, day, precision)]
         intent = self.lexicon.intent_for(cameo) \
-            if modality == "future" and mode.cue != "fut.expected" else None
+            if modality == "future" and mode.cue not in ("fut.expected", "fut.try") else None
         if intent and not _governed_by_hit(hit.head, at.hits):
             # the intent is expressed when reported, the act itself comes later
             said = (doc.date, "day") if doc.date else (None, "none")
