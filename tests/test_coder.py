@@ -579,3 +579,10 @@ def test_an_attempt_is_to_come_but_states_no_intent(coder):
     events = code(coder, "Canberra made efforts to prosecute Neil Prakash, an Islamic State recruiter.",
                   "2019-01-10")
     assert all(e.modality != "asserted" for e in events)
+
+
+def test_the_purpose_of_a_pledge_is_still_to_come(coder):
+    events = code(coder, "Foreign ministers gathered in Brussels to pledge $5bn to support countries "
+                         "like Jordan, Lebanon and Turkey.", "2019-03-14")
+    assert all(e.modality == "future" for e in events if e.cameo[:2] == "05")
+    assert any(e.cameo[:2] == "05" for e in events)

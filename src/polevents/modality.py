@@ -106,6 +106,8 @@ def modality_of(head, lexicon: Lexicon) -> Modality:
                 purpose = token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children)
                 if not purpose:
                     return Modality()
+                if cue := lexicon.cue_id("future_verbs", governor.lemma_.lower()):
+                    return Modality("future", cue)  # "pledged $5bn to support Jordan"
                 token = governor
                 continue
             found = _governed(token, governor, lexicon)
