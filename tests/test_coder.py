@@ -586,3 +586,10 @@ def test_the_purpose_of_a_pledge_is_still_to_come(coder):
                          "like Jordan, Lebanon and Turkey.", "2019-03-14")
     assert all(e.modality == "future" for e in events if e.cameo[:2] == "05")
     assert any(e.cameo[:2] == "05" for e in events)
+
+
+def test_insisting_that_something_is_so_is_no_demand(coder):
+    events = code(coder, "Javid insisted he would do all in his power.", "2019-02-20")
+    assert not [e for e in events if e.cameo[:2] == "10"]
+    events = code(coder, "Turkey insisted that the US must hand over its bases.", "2019-01-08")
+    assert ("TUR", "USA", "10") in triples(events)
