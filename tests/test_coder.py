@@ -593,3 +593,10 @@ def test_insisting_that_something_is_so_is_no_demand(coder):
     assert not [e for e in events if e.cameo[:2] == "10"]
     events = code(coder, "Turkey insisted that the US must hand over its bases.", "2019-01-08")
     assert ("TUR", "USA", "10") in triples(events)
+
+
+def test_what_talks_are_about_has_not_happened(coder):
+    events = code(coder, "Baghdad and Washington are in talks to transfer suspected Isis fighters to "
+                         "prison camps in Iraq.", "2019-04-10")
+    assert {e.modality for e in events if e.cameo[:2] == "06"} == {"hypothetical"}
+    assert ("IRQ", "USA", "04") in triples(events)
