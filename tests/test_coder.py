@@ -600,3 +600,11 @@ def test_what_talks_are_about_has_not_happened(coder):
                          "prison camps in Iraq.", "2019-04-10")
     assert {e.modality for e in events if e.cameo[:2] == "06"} == {"hypothetical"}
     assert ("IRQ", "USA", "04") in triples(events)
+
+
+def test_an_act_told_with_no_actor_is_background_in_a_longer_story(coder):
+    headline = code(coder, "Two Russian journalists were released.", "2019-01-01")
+    assert [(e.source, e.target.code) for e in headline] == [(None, "RUSMED")]
+    story = code(coder, "The towns were quiet. Buses left at dawn. A long siege of two towns by "
+                        "Syrian rebels has been lifted.", "2018-07-19")
+    assert not story

@@ -87,13 +87,15 @@ class Coder:
             for hit in hits:
                 events = self._events(hit, at)
                 found.extend(events)
-                if hit.trigger.targets != ("none",) \
-                        and hit.trigger.cameo[:2] not in self.lexicon.cues["standalone_roots"]:
-                    untold.update(id(e) for e in events if e.target is None)
+                wants_target = hit.trigger.targets != ("none",) \
+                    and hit.trigger.cameo[:2] not in self.lexicon.cues["standalone_roots"]
+                untold.update(id(e) for e in events
+                              if e.source is None or wants_target and e.target is None)
         # An act without a target says what happened but not to whom: it is kept only where
         # the document gives no dyadic event. So is an act whose actor is unknown ("were
-        # released"). One whose trigger wants a target it lacks ("Isis offered") is kept only
-        # in a headline or a one- or two-sentence report: in a longer story it is background.
+        # released"). One whose trigger wants a target it lacks ("Isis offered"), or one told
+        # with no actor at all, is kept only in a headline or a one- or two-sentence report:
+        # in a longer story it is background.
         if any(_complete(e) and e.modality == "asserted" for e in found):
             found = [e for e in found if _complete(e)]
         elif number >= 2:  # a third sentence
