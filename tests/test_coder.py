@@ -608,3 +608,10 @@ def test_an_act_told_with_no_actor_is_background_in_a_longer_story(coder):
     story = code(coder, "The towns were quiet. Buses left at dawn. A long siege of two towns by "
                         "Syrian rebels has been lifted.", "2018-07-19")
     assert not story
+
+
+def test_where_fighting_happens_is_not_whom_it_strikes(coder):
+    fought = code(coder, "Britain's citizens are fighting in Syria.", "2019-02-18")
+    assert all(e.target is None for e in fought)
+    hit = code(coder, "The Yemeni army hit military positions in Saudi Arabia's Asir region.", "2019-02-18")
+    assert ("YEMMIL", "SAU", "19") in triples(hit)

@@ -262,6 +262,8 @@ def _guessed_pairs(hit: Hit, resolver, sources: list[Actor]) -> list:
     must name someone known, not a city where it happened ("talks in Geneva") nor a role word
     ("their citizens"), and not the actor's own side."""
     for group in _nearby(hit):
+        if _where_fought(group[0], hit):
+            continue
         targets = [t for t in _first_resolved([group], resolver, None)
                    if t.kb_id and not t.kb_id.startswith("place.") and not t.kb_id.endswith(".capital")]
         pairs = [(s, t) for s in sources for t in targets
@@ -269,6 +271,13 @@ def _guessed_pairs(hit: Hit, resolver, sources: list[Actor]) -> list:
         if pairs:
             return pairs
     return []
+
+
+def _where_fought(word, hit: Hit) -> bool:
+    """"fighting in Syria": where violence happened is not whom it struck (but "hit positions
+    in Saudi Arabia" struck Saudi Arabia's)."""
+    return hit.trigger.cameo[:2] in VIOLENT_ROOTS and word.dep_ == "pobj" \
+        and word.head.lower_ == "in" and word.head.head.i == hit.head.i
 
 
 def _bare_act(actor: Actor, hits: dict) -> bool:
