@@ -615,3 +615,10 @@ def test_where_fighting_happens_is_not_whom_it_strikes(coder):
     assert all(e.target is None for e in fought)
     hit = code(coder, "The Yemeni army hit military positions in Saudi Arabia's Asir region.", "2019-02-18")
     assert ("YEMMIL", "SAU", "19") in triples(hit)
+
+
+def test_refuting_someones_words_and_considering_aid_to_someone_have_targets(coder):
+    refuted = code(coder, "The South African Government refuted Donald Trump's comments.", "2018-08-23")
+    assert ("ZAFGOV", "USAGOV", "01") in triples(refuted)
+    considered = code(coder, "Japan is considering sending aid to North Korea.", "2018-08-23")
+    assert ("JPN", "PRK", "01") in triples(considered)
