@@ -622,3 +622,8 @@ def test_refuting_someones_words_and_considering_aid_to_someone_have_targets(cod
     assert ("ZAFGOV", "USAGOV", "01") in triples(refuted)
     considered = code(coder, "Japan is considering sending aid to North Korea.", "2018-08-23")
     assert ("JPN", "PRK", "01") in triples(considered)
+
+
+def test_cancelling_a_visit_targets_the_host(coder):
+    events = code(coder, "President Vladimir Putin has cancelled a planned visit to Paris.", "2016-10-11")
+    assert ("RUSGOV", "FRA", "16") in triples(events)
