@@ -627,3 +627,9 @@ def test_refuting_someones_words_and_considering_aid_to_someone_have_targets(cod
 def test_cancelling_a_visit_targets_the_host(coder):
     events = code(coder, "President Vladimir Putin has cancelled a planned visit to Paris.", "2016-10-11")
     assert ("RUSGOV", "FRA", "16") in triples(events)
+
+
+def test_whoever_is_released_is_the_target_even_soldiers(coder):
+    events = code(coder, "The group al-Nusra Front will not release the soldiers and policemen.",
+                  "2015-06-01")
+    assert [(e.target.code, e.cameo[:2]) for e in events] == [("SYRMIL", "12")]

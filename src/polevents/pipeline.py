@@ -116,7 +116,7 @@ class Coder:
         sources = [s for s in sources if not _venue(s, hit) and not _bare_act(s, at.hits)]
         targets = _first_resolved(hit.targets, resolver, None) \
             or _first_resolved(_owners(hit.targets), resolver, None) \
-            or _named_in_trigger(hit, resolver, {s.country for s in sources})
+            or _named_in_trigger(hit, resolver, {s.country for s in sources} - {None})
         mutual = hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"]
         if not sources and mutual and hit.trigger.pos == "noun":
             if len(targets) > 1 and any(t.head.lower_ == "between" for g in hit.targets for t in g):
@@ -254,6 +254,7 @@ def _distinct(source: Actor, target: Actor) -> bool:
 
 
 STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+RELEASE = "0841"  # CAMEO: return, release person(s)
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
 
 
@@ -308,12 +309,13 @@ def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
     """People the trigger's own words name ("expelled the top American diplomat",
     "released 40 opposition politicians"): they are the target, unless they are the actor's
     own forces ("withdrew US troops", "deployed police")."""
+    freed = hit.trigger.cameo.startswith(RELEASE)  # whoever is released is never one's own force
     for word in hit.words[1:]:
         roles = [m for m in resolver.matches.get(word.i, []) if m.entry.kind in ("title", "noun")]
-        if word.pos_ == "NOUN" and roles and "MIL" not in roles[0].entry.sectors:
+        if word.pos_ == "NOUN" and roles and (freed or "MIL" not in roles[0].entry.sectors):
             actor = resolver.resolve(word)
-            if actor is not None and actor.country not in own \
-                    and not (actor.country is None and {"COP", "MIL"} & set(actor.sectors)):
+            if actor is not None and (freed or actor.country not in own and not (
+                    actor.country is None and {"COP", "MIL"} & set(actor.sectors))):
                 return [actor]
     return []
 
