@@ -633,3 +633,9 @@ def test_whoever_is_released_is_the_target_even_soldiers(coder):
     events = code(coder, "The group al-Nusra Front will not release the soldiers and policemen.",
                   "2015-06-01")
     assert [(e.target.code, e.cameo[:2]) for e in events] == [("SYRMIL", "12")]
+
+
+def test_holding_civilians_as_human_shields(coder):
+    events = code(coder, "Islamic State militants held around 20,000 civilians as human shields in "
+                         "Raqqa.", "2017-06-01")
+    assert ("IMGMUSISI", "SYRCVL", "18") in triples(events)
