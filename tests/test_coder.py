@@ -639,3 +639,10 @@ def test_holding_civilians_as_human_shields(coder):
     events = code(coder, "Islamic State militants held around 20,000 civilians as human shields in "
                          "Raqqa.", "2017-06-01")
     assert ("IMGMUSISI", "SYRCVL", "18") in triples(events)
+
+
+def test_backing_by_armed_forces_is_military_cooperation(coder):
+    armed = code(coder, "Russian troops supported the Syrian army.", "2017-11-20")
+    assert [(e.cameo, e.rule) for e in armed] == [("062", "lexicon:05.support+armed")]
+    verbal = code(coder, "France supported Germany.", "2017-11-20")
+    assert [e.cameo for e in verbal] == ["051"]

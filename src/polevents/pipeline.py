@@ -193,6 +193,9 @@ class Coder:
         location = event_location(at.resolver, hit)
         out, told = [], set()
         for (cameo, rule, modality, day, precision), (source, target) in product(variants, pairs):
+            if cameo in lexicon.cues["armed_support"] and source and ARMED & set(source.sectors):
+                # "the army, backed by Shia fighters": armed backing is military cooperation
+                cameo, rule = lexicon.cues["armed_support"][cameo], rule + "+armed"
             said = (_who(source), _who(target), cameo, modality)
             if said in told:
                 continue  # "fighters and their families surrendered": one act of one side
@@ -254,6 +257,7 @@ def _distinct(source: Actor, target: Actor) -> bool:
 
 
 STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+ARMED = {"MIL", "REB", "UAF"}
 RELEASE = "0841"  # CAMEO: return, release person(s)
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
 
