@@ -646,3 +646,11 @@ def test_backing_by_armed_forces_is_military_cooperation(coder):
     assert [(e.cameo, e.rule) for e in armed] == [("062", "lexicon:05.support+armed")]
     verbal = code(coder, "France supported Germany.", "2017-11-20")
     assert [e.cameo for e in verbal] == ["051"]
+
+
+def test_the_claim_is_the_claim_just_told_by_whoever_made_it(coder):
+    events = code(coder, "The Trump White House has declared that the Islamic State no longer holds "
+                         "any territory inside Syria, but the claim was disputed by Kurdish-led "
+                         "forces on the ground.", "2019-02-28")
+    assert [(e.source.code, e.target.code, e.target.text) for e in events if e.cameo[:2] == "11"] \
+        == [("SYRREB", "USAGOV", "claim")]

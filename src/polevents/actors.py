@@ -56,6 +56,7 @@ class DocMemory:
     here: Counter = field(default_factory=Counter)   # countries named in this sentence
     subjects: list[tuple[int, Actor]] = field(default_factory=list)  # persons as subjects, by token
     group: list[Actor] = field(default_factory=list)  # the last actors named together
+    last_source: Actor | None = None  # who did or said the latest act coded
 
     def remember_country(self, code: str | None) -> None:
         if code:

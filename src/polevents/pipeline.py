@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice, product
 
@@ -87,6 +87,8 @@ class Coder:
             for hit in hits:
                 events = self._events(hit, at)
                 found.extend(events)
+                if events and events[-1].source is not None:
+                    resolver.memory.last_source = events[-1].source
                 wants_target = hit.trigger.targets != ("none",) \
                     and hit.trigger.cameo[:2] not in self.lexicon.cues["standalone_roots"]
                 untold.update(id(e) for e in events
@@ -116,6 +118,7 @@ class Coder:
         sources = [s for s in sources if not _venue(s, hit) and not _bare_act(s, at.hits)]
         targets = _first_resolved(hit.targets, resolver, None) \
             or _first_resolved(_owners(hit.targets), resolver, None) \
+            or _said_before(hit.targets, resolver.memory, lexicon.cues["non_agents"]) \
             or _named_in_trigger(hit, resolver, {s.country for s in sources} - {None})
         mutual = hit.trigger.cameo[:2] in lexicon.cues["reciprocal_roots"]
         if not sources and mutual and hit.trigger.pos == "noun":
@@ -307,6 +310,20 @@ def _owners(groups) -> list[list]:
     comments", "a claim against a decision by the UK government")."""
     return [[c] for group in groups for t in group for c in t.children if c.dep_ == "poss"] \
         + [prep_objects([t], "by") for group in groups for t in group if prep_objects([t], "by")]
+
+
+def _said_before(groups, memory, said: frozenset) -> list[Actor]:
+    """"the claim was disputed by Kurdish forces": a claim, decision or move named with "the"
+    and no owner is the one the story just told, by whoever made it."""
+    for group in groups[:1]:
+        word = group[0]
+        if word.lemma_.lower() in said and memory.last_source is not None and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in word.children) \
+                and not any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in word.children):
+            last = memory.last_source
+            return [replace(last, text=word.text, start=word.idx, end=word.idx + len(word.text),
+                            confidence=min(last.confidence, 0.5))]
+    return []
 
 
 def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
