@@ -654,3 +654,10 @@ def test_the_claim_is_the_claim_just_told_by_whoever_made_it(coder):
                          "forces on the ground.", "2019-02-28")
     assert [(e.source.code, e.target.code, e.target.text) for e in events if e.cameo[:2] == "11"] \
         == [("SYRREB", "USAGOV", "claim")]
+
+
+def test_refusing_to_act_on_someones_call_rejects_it(coder):
+    events = code(coder, "France said it would not act on Trump's call.", "2019-02-18")
+    assert ("FRA", "USAGOV", "12") in triples(events)
+    events = code(coder, "Iran complied with the UN's demands.", "2019-02-18")
+    assert ("IRN", "IGOUNO", "08") in triples(events)
