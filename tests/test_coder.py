@@ -661,3 +661,9 @@ def test_refusing_to_act_on_someones_call_rejects_it(coder):
     assert ("FRA", "USAGOV", "12") in triples(events)
     events = code(coder, "Iran complied with the UN's demands.", "2019-02-18")
     assert ("IRN", "IGOUNO", "08") in triples(events)
+
+
+def test_a_meal_together_is_a_meeting(coder):
+    events = code(coder, "Obama had lunch with French President Emmanuel Macron. Biden dined with "
+                         "Macron.", "2022-06-01")
+    assert {("USA", "FRAGOV", "04"), ("USAGOV", "FRAGOV", "04")} <= triples(events)
