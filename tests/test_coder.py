@@ -525,12 +525,12 @@ def test_a_claim_against_a_decision_targets_who_decided(coder):
 def test_an_act_lacking_its_expected_target_is_background_in_a_longer_story(coder):
     headline = code(coder, "Isis has offered a reward.", "2019-02-08")
     assert [e.cameo[:2] for e in headline] == ["03"]
-    story = code(coder, "The Isis leader survived a coup attempt last month. The incident took place "
-                        "near Hajin. Isis has offered a reward.", "2019-02-08")
-    assert not [e for e in story if e.cameo[:2] == "03"]
-    protest = code(coder, "The station reopened. Trains ran again. About 100 protesters demonstrated "
-                          "on the tracks.", "2019-03-10")
-    assert [e.cameo[:2] for e in protest] == ["14"]  # an act with no target to expect stays
+    story = code(coder, "The station reopened. Trains ran again. About 100 protesters demonstrated "
+                        "on the tracks. Isis has offered a reward.", "2019-03-10")
+    assert [e.cameo[:2] for e in story] == ["14"]  # an act with no target to expect stays
+    fragments = code(coder, "The Isis leader survived last month. The incident took place near Hajin. "
+                            "Isis has offered a reward. Isis denied it.", "2019-02-08")
+    assert len(fragments) == 1  # a story of fragments only keeps its most telling one
 
 
 def test_respectively_pairs_each_actor_with_its_own_target(coder):
@@ -605,9 +605,10 @@ def test_what_talks_are_about_has_not_happened(coder):
 def test_an_act_told_with_no_actor_is_background_in_a_longer_story(coder):
     headline = code(coder, "Two Russian journalists were released.", "2019-01-01")
     assert [(e.source, e.target.code) for e in headline] == [(None, "RUSMED")]
-    story = code(coder, "The towns were quiet. Buses left at dawn. A long siege of two towns by "
-                        "Syrian rebels has been lifted.", "2018-07-19")
-    assert not story
+    story = code(coder, "The towns were quiet. Buses left at dawn. About 100 protesters "
+                        "demonstrated. A long siege of two towns by Syrian rebels has been lifted.",
+                 "2018-07-19")
+    assert [e.cameo[:2] for e in story] == ["14"]
 
 
 def test_where_fighting_happens_is_not_whom_it_strikes(coder):

@@ -97,11 +97,12 @@ class Coder:
         # the document gives no dyadic event. So is an act whose actor is unknown ("were
         # released"). One whose trigger wants a target it lacks ("Isis offered"), or one told
         # with no actor at all, is kept only in a headline or a one- or two-sentence report:
-        # in a longer story it is background.
+        # in a longer story it is background, unless the story tells nothing more whole.
         if any(_complete(e) and e.modality == "asserted" for e in found):
             found = [e for e in found if _complete(e)]
-        elif number >= 2:  # a third sentence
-            found = [e for e in found if id(e) not in untold]
+        elif number >= 2 and found:  # a third sentence
+            # of a longer story told only in fragments, its most telling fragment stays
+            found = [e for e in found if id(e) not in untold] or [max(found, key=lambda e: e.confidence)]
         events = found
         for event in events:
             event.assign_id()
