@@ -101,8 +101,9 @@ class Coder:
         if any(_complete(e) and e.modality == "asserted" for e in found):
             found = [e for e in found if _complete(e)]
         elif number >= 2 and found:  # a third sentence
-            # of a longer story told only in fragments, its most telling fragment stays
-            found = [e for e in found if id(e) not in untold] or [max(found, key=lambda e: e.confidence)]
+            # the story's most telling act stays, whole or not
+            best = max(found, key=lambda e: e.confidence)
+            found = [e for e in found if id(e) not in untold or e is best]
         events = found
         for event in events:
             event.assign_id()
