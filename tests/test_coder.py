@@ -668,3 +668,11 @@ def test_a_meal_together_is_a_meeting(coder):
     events = code(coder, "Obama had lunch with French President Emmanuel Macron. Biden dined with "
                          "Macron.", "2022-06-01")
     assert {("USA", "FRAGOV", "04"), ("USAGOV", "FRAGOV", "04")} <= triples(events)
+
+
+def test_a_name_before_visit_says_where_to_and_the_host_clause_says_who(coder):
+    events = code(coder, "Erdoğan was speaking in London on the second day of a UK state visit.",
+                  "2018-05-15")
+    assert ("TURGOV", "GBR", "04") in triples(events)
+    events = code(coder, "The Russian visit to Beijing ended.", "2018-05-15")
+    assert ("RUS", "CHN", "04") in triples(events)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from polevents.lexicon import Lexicon, Trigger
 
+VISIT = "042"  # CAMEO: make a visit
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "csubj", "parataxis", "acl", "pcomp"}
 SUBJECTS = {"nsubj", "csubj", "expl"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -397,4 +398,7 @@ def _noun_arguments(hit: Hit):
         sources.append(verb_subject(governor.head)[0])
     if noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.lemma_ == "be":
         sources.append(verb_subject(governor.head)[0])  # "Baghdad and Washington are in talks"
+    if hit.trigger.cameo == VISIT:  # "a UK state visit", "his China visit": a name says where to
+        where = [m for m in modifiers if m.pos_ == "PROPN"]
+        return sources + [m for m in modifiers if m not in where], _slot_candidates(hit) + where
     return sources + modifiers, _slot_candidates(hit)

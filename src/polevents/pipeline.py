@@ -346,8 +346,10 @@ def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
 def _host_subject(noun):
     """"Erdoğan said in a phone call with Putin", "agreed during talks with": whoever does the
     verb that the meeting frames took part in it."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "on the second day of a state visit"
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in ("in", "during", "at", "after") \
+    if noun.dep_ == "pobj" and prep.lower_ in ("in", "during", "at", "after", "on") \
             and prep.head.pos_ in ("VERB", "AUX"):
         return verb_subject(prep.head)[0]
     return None
