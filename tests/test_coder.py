@@ -676,3 +676,8 @@ def test_a_name_before_visit_says_where_to_and_the_host_clause_says_who(coder):
     assert ("TURGOV", "GBR", "04") in triples(events)
     events = code(coder, "The Russian visit to Beijing ended.", "2018-05-15")
     assert ("RUS", "CHN", "04") in triples(events)
+
+
+def test_a_surname_the_tagger_took_for_an_organisation_is_still_a_name(coder):
+    events = code(coder, "Trump has suspended military aid to Pakistan.", "2018-01-05")
+    assert ("USAGOV", "PAK", "16") in triples(events)

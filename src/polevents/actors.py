@@ -132,7 +132,8 @@ def _can_be_surname(token, kb: KnowledgeBase) -> bool:
     # no English word is taken as a name all the same
     unknown = token.pos_ in ("NOUN", "ADJ") and token.lower_ not in kb.english_words \
         and not (token.i > 0 and token.doc[token.i - 1].text in "-‐")
-    if not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or unknown):
+    # a name the recogniser took for an organisation ("Trump" read as a noun) is a name still
+    if not (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG") or unknown):
         return False
     if token.ent_type_ in ("DATE", "GPE", "NORP"):
         return False
