@@ -681,3 +681,11 @@ def test_a_name_before_visit_says_where_to_and_the_host_clause_says_who(coder):
 def test_a_surname_the_tagger_took_for_an_organisation_is_still_a_name(coder):
     events = code(coder, "Trump has suspended military aid to Pakistan.", "2018-01-05")
     assert ("USAGOV", "PAK", "16") in triples(events)
+
+
+def test_a_named_person_released_is_the_target_even_unrecognised(coder):
+    events = code(coder, "The FARC has said it will release the Colombian Sergeant Pablo Emilio "
+                         "Moncayo.", "2010-03-01")
+    assert ("COLREB", "COLMIL", "08") in triples(events, "future")
+    events = code(coder, "The FLA will not release the kidnap victims.", "2010-03-01")
+    assert [e.cameo[:2] for e in events] == ["12"]

@@ -54,7 +54,8 @@ def _near(token, depth: int = 2):
 
 
 def _fits(token, options: frozenset[str]) -> bool:
-    if "@person" in options and token.ent_type_ == "PERSON" and token.dep_ in ("dobj", "pobj"):
+    if "@person" in options and token.dep_ in ("dobj", "pobj") and (
+            token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and not token.ent_type_):
         return True  # "released Aya Hijazi": a named person as the object
     if token.lemma_.lower() not in options and token.lower_ not in options \
             and _unhyphenated(token) not in options:
@@ -278,6 +279,11 @@ def _agent(verb):
     return None
 
 
+def _named(token) -> bool:
+    """A companion that names someone ("released Aya Hijazi") is the act's object too."""
+    return token.ent_type_ == "PERSON" or token.pos_ == "PROPN"
+
+
 def find_arguments(hit: Hit) -> None:
     """Fills hit.sources and hit.targets: candidate groups in order of preference; the coder
     takes the first group in which some word names an actor."""
@@ -286,7 +292,7 @@ def find_arguments(hit: Hit) -> None:
     else:
         sources, targets = _noun_arguments(hit)
     # the words naming the act name no actor, but for a person named as its object
-    own = {t.i for t in hit.words if t.ent_type_ != "PERSON"}
+    own = {t.i for t in hit.words if not _named(t)}
     hit.sources = [_with_conjuncts(t) for t in _unique(sources) if t.i not in own]
     taken = own | {t.i for group in hit.sources for t in group}
     hit.targets = [_with_conjuncts(t) for t in _unique(targets) if t.i not in taken]
@@ -340,7 +346,7 @@ def _slot_candidates(hit: Hit) -> list:
             verbs = [hit.head] + [w for w in hit.words[1:] if w.pos_ == "VERB"]
             for verb in verbs:  # "refused to meet X": the object of the infinitive
                 out.extend(c for c in verb.children if (c.dep_ in ("dobj", "dative", "attr")
-                           or _misread_object(c)) and (c not in hit.words or c.ent_type_ == "PERSON"))
+                           or _misread_object(c)) and (c not in hit.words or _named(c)))
         elif slot.startswith("prep:"):
             out.extend(prep_objects(places, slot[5:]))
         elif slot == "clause.subject":  # "said Iran must stop": who is told to act
