@@ -689,3 +689,11 @@ def test_a_named_person_released_is_the_target_even_unrecognised(coder):
     assert ("COLREB", "COLMIL", "08") in triples(events, "future")
     events = code(coder, "The FLA will not release the kidnap victims.", "2010-03-01")
     assert [e.cameo[:2] for e in events] == ["12"]
+
+
+def test_the_latter_is_the_last_of_the_actors_named_together(coder):
+    events = code(coder, "Kurdish militants vowed to fight the Turkish military and their Syrian "
+                         "rebel proxies after the latter swept into Afrin, seizing control from "
+                         "Kurdish forces.", "2018-03-18")
+    seized = [e for e in events if e.cameo == "192"]
+    assert [(e.source.code, e.source.text, e.target.code) for e in seized] == [("SYRREB", "latter", "SYRREB")]

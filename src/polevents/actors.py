@@ -21,6 +21,7 @@ NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "cas
 NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
 PRONOUNS = {"he", "she", "him", "her"}
 UNKNOWN = "---"  # the code of an actor nothing is known of
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # Nouns that, after "the", refer back to an organisation already named ("the terror group").
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction"}
@@ -230,6 +231,11 @@ class ActorResolver:
                            confidence=min(known.confidence, 0.7))
         if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative", "pobj"):
             return self._object_pronoun(token)
+        if token.lower_ in ("latter", "former") and token.dep_ in ARGUMENT_DEPS and self.memory.group:
+            # "the Turkish military and their Syrian rebel proxies ... the latter swept into"
+            known = self.memory.group[-1 if token.lower_ == "latter" else 0]
+            return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text),
+                           confidence=min(known.confidence, 0.6))
         tokens = noun_phrase(token)
         matches = self.matches_in(tokens)
         actor = self._anaphor(token, tokens, matches) or self._compose(token, tokens, matches)
