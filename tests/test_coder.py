@@ -697,3 +697,10 @@ def test_the_latter_is_the_last_of_the_actors_named_together(coder):
                          "Kurdish forces.", "2018-03-18")
     seized = [e for e in events if e.cameo == "192"]
     assert [(e.source.code, e.source.text, e.target.code) for e in seized] == [("SYRREB", "latter", "SYRREB")]
+
+
+def test_the_members_of_a_team_sent_are_not_its_target(coder):
+    events = code(coder, "Russia sent a team of doctors to Italy.", "2020-03-23")
+    assert [(e.source.code, e.target.code) for e in events] == [("RUS", "ITA")]
+    events = code(coder, "Washington sent a team of American diplomats to the region.", "2020-03-23")
+    assert all(e.target is None for e in events)

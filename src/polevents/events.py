@@ -184,6 +184,8 @@ OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "persuade", "convince
 RESPONSE_ROOTS = {"05", "10", "11", "12"}  # approving, demanding, criticising, rejecting
 QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
               "million", "millions", "number", "some", "many", "several", "group", "batch"}
+COLLECTIVES = {"team", "delegation", "contingent", "unit", "convoy", "shipment", "squad",
+               "detachment", "brigade", "battalion", "company", "group", "batch"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -360,8 +362,9 @@ def _slot_candidates(hit: Hit) -> list:
             if hit.trigger.cameo[:2] in RESPONSE_ROOTS:
                 out.extend(c for c in word.children if c.dep_ == "compound" and c.i < word.i
                            and c.pos_ in ("NOUN", "PROPN"))
-            out.extend(prep_objects([word], "by") + prep_objects([word], "from")
-                       + prep_objects([word], "of"))  # "revoked the citizenship of X"
+            out.extend(prep_objects([word], "by") + prep_objects([word], "from"))
+            if word.lemma_.lower() not in COLLECTIVES:  # "sent a team of experts": its members
+                out.extend(prep_objects([word], "of"))  # "revoked the citizenship of X"
             for acl in (c for c in word.children if c.dep_ == "acl"):
                 out.extend(prep_objects([acl], "by"))
     return out
