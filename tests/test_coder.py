@@ -444,7 +444,10 @@ def test_an_object_pronoun_is_the_person_named_before_not_the_clause_subject(cod
     events = code(coder, "Trump spoke by phone with his Turkish counterpart, Recep Tayyip Erdoğan, "
                          "who had urged him to leave Syria.", "2019-01-08")
     urged = next(e for e in events if e.cameo[:2] == "02")
-    assert (urged.source.code, urged.target.code, urged.target.text) == ("TURGOV", "USAGOV", "him")
+    # the name the sentence gives is the evidence, not the pronoun
+    assert (urged.source.code, urged.target.code, urged.target.text) == ("TURGOV", "USAGOV", "Trump")
+    later = code(coder, "Trump spoke with Erdoğan. Erdoğan urged him to leave Syria.", "2019-01-08")
+    assert [(e.target.code, e.target.text) for e in later if e.cameo[:2] == "02"] == [("USAGOV", "him")]
     talk = next(e for e in events if e.cameo[:2] == "04" and e.source.code == "USAGOV")
     assert talk.target.text == "his Turkish counterpart, Recep Tayyip Erdoğan"
 

@@ -227,8 +227,7 @@ class ActorResolver:
             known = before[-1] if before else self.memory.last_person
             if known is None:
                 return None
-            return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text),
-                           confidence=min(known.confidence, 0.7))
+            return self._pointed(token, known, 0.7)
         if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative", "pobj"):
             return self._object_pronoun(token)
         if token.lower_ in ("latter", "former") and token.dep_ in ARGUMENT_DEPS and self.memory.group:
@@ -254,6 +253,15 @@ class ActorResolver:
                           confidence=0.3)
         return actor
 
+    def _pointed(self, pronoun, known: Actor, sure: float) -> Actor:
+        """The actor a pronoun points to: its name where the sentence gives it ("McConnell
+        says he is pessimistic"), else the pronoun's own words."""
+        if known.start >= pronoun.sent.start_char and known.end <= pronoun.sent.end_char \
+                and self._text(pronoun)[known.start:known.end] == known.text:
+            return replace(known, confidence=min(known.confidence, sure))
+        return replace(known, text=pronoun.text, start=pronoun.idx,
+                       end=pronoun.idx + len(pronoun.text), confidence=min(known.confidence, sure))
+
     def _object_pronoun(self, token) -> Actor | None:
         """"urged him to leave": the latest person named before, other than whoever urges
         (a pronoun object is not its own clause's subject; that would be "himself")."""
@@ -263,8 +271,7 @@ class ActorResolver:
         earlier = [a for i, a in self.memory.subjects if i < token.i] + self.memory.persons
         for known in reversed(earlier):
             if actor is None or (known.code, known.name) != (actor.code, actor.name):
-                return replace(known, text=token.text, start=token.idx,
-                               end=token.idx + len(token.text), confidence=min(known.confidence, 0.6))
+                return self._pointed(token, known, 0.6)
         return None
 
     def remember_group(self, actors: list[Actor]) -> None:
