@@ -707,3 +707,8 @@ def test_the_members_of_a_team_sent_are_not_its_target(coder):
     assert [(e.source.code, e.target.code) for e in events] == [("RUS", "ITA")]
     events = code(coder, "Washington sent a team of American diplomats to the region.", "2020-03-23")
     assert all(e.target is None for e in events)
+
+
+def test_approving_an_act_is_the_act_of_who_approved_it(coder):
+    events = code(coder, "Congress approved the sale of weapons to Taiwan.", "2019-07-09")
+    assert [(e.source.code, e.target.code, e.cameo[:2]) for e in events] == [("USALEG", "TWN", "06")]

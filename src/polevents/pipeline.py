@@ -111,7 +111,7 @@ class Coder:
 
     def _events(self, hit: Hit, at: "Where") -> list[Event]:
         lexicon, resolver = self.lexicon, at.resolver
-        if _orders_an_act(hit, at.hits):
+        if _orders_an_act(hit, at.hits, lexicon.cues["enacting_verbs"]):
             return []
         speaker_token = _speaker(hit.head, lexicon)
         reported_by = resolver.resolve(speaker_token) if speaker_token is not None else None
@@ -427,10 +427,11 @@ def _first_resolved(groups, resolver, speaker: Actor | None, as_source: bool = F
     return []
 
 
-def _orders_an_act(hit: Hit, hits: dict) -> bool:
-    """"Trump ordered a withdrawal of US troops": the order is the withdrawal itself, coded
-    from its noun with the one who ordered it as actor (a light verb), not a demand on anyone."""
-    return hit.trigger.cameo[:2] == "10" and hit.head.lemma_.lower() in LIGHT_VERBS \
+def _orders_an_act(hit: Hit, hits: dict, enacting: frozenset) -> bool:
+    """"Trump ordered a withdrawal of US troops", "a judge approved the extradition of X": the
+    order is the act itself, coded from its noun with the one who ordered it as actor (a light
+    verb), not a demand on anyone nor an endorsement."""
+    return hit.head.lemma_.lower() in enacting and hit.head.lemma_.lower() in LIGHT_VERBS \
         and any(c.dep_ == "dobj" and c.i in hits for c in hit.head.children)
 
 

@@ -87,6 +87,7 @@ def load_lexicon() -> Lexicon:
     cues = yaml.safe_load((HERE / "cues.yaml").read_text(encoding="utf-8"))
     cues["speech_verbs"] = set(cues["speech_verbs"])
     cues["non_agents"] = frozenset(cues["non_agents"])
+    cues["enacting_verbs"] = frozenset(cues["enacting_verbs"])
     intents = {}
     for line in (HERE / "intents.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith(("#", "id\t")):
