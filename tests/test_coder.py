@@ -712,3 +712,9 @@ def test_the_members_of_a_team_sent_are_not_its_target(coder):
 def test_approving_an_act_is_the_act_of_who_approved_it(coder):
     events = code(coder, "Congress approved the sale of weapons to Taiwan.", "2019-07-09")
     assert [(e.source.code, e.target.code, e.cameo[:2]) for e in events] == [("USALEG", "TWN", "06")]
+
+
+def test_a_decision_taken_is_the_act(coder):
+    events = code(coder, "Japan has decided to lift sanctions on India.", "2001-10-26")
+    assert [(e.source.code, e.target.code, e.cameo[:2], e.modality) for e in events] \
+        == [("JPN", "IND", "08", "asserted")]
