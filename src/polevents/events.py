@@ -15,7 +15,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "make", "
                "begin", "start", "continue", "step", "order", "approve", "lead", "take", "pay",
                "impose", "give", "provide", "send", "deliver", "offer", "unleash", "resume",
                "lose", "win", "wage", "fight", "open", "intensify", "escalate", "join",
-               "participate", "engage", "go",
+               "participate", "engage", "go", "authorize", "authorise",
                "stag"}  # the small English model lemmatizes "staged" as "stag"
 
 

@@ -10,8 +10,7 @@ from itertools import islice, product
 from polevents import ontology
 from polevents.actors import UNKNOWN, ActorResolver, DocMemory
 from polevents.dates import date_entities, event_date, is_historical
-from polevents.events import (LIGHT_VERBS, Hit, prep_objects, find_arguments, match_triggers,
-                              verb_subject)
+from polevents.events import Hit, find_arguments, match_triggers, prep_objects, verb_subject
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
 from polevents.modality import Modality, modality_of
@@ -431,7 +430,7 @@ def _orders_an_act(hit: Hit, hits: dict, enacting: frozenset) -> bool:
     """"Trump ordered a withdrawal of US troops", "a judge approved the extradition of X": the
     order is the act itself, coded from its noun with the one who ordered it as actor (a light
     verb), not a demand on anyone nor an endorsement."""
-    return hit.head.lemma_.lower() in enacting and hit.head.lemma_.lower() in LIGHT_VERBS \
+    return hit.head.lemma_.lower() in enacting \
         and any(c.dep_ == "dobj" and c.i in hits for c in hit.head.children)
 
 
