@@ -718,3 +718,10 @@ def test_a_decision_taken_is_the_act(coder):
     events = code(coder, "Japan has decided to lift sanctions on India.", "2001-10-26")
     assert [(e.source.code, e.target.code, e.cameo[:2], e.modality) for e in events] \
         == [("JPN", "IND", "08", "asserted")]
+
+
+def test_an_attackers_nationality_is_not_its_victims(coder):
+    events = code(coder, "Twelve civilians were killed in Russian air strikes.", "2016-10-01")
+    assert all(e.target is None or e.target.code == "---CVL" for e in events)
+    rally = code(coder, "Protesters rallied in Minsk.", "2020-08-16")
+    assert [e.source.code for e in rally] == ["BLRCVL"]

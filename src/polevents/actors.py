@@ -191,6 +191,7 @@ class ActorResolver:
         self.memory.countries.update(self.memory.here)
         self.memory.here = Counter()
         self.matches = {}
+        self._sent = sent
         for m in find_matches(self.kb, sent):
             for i in range(m.start, m.end):
                 self.matches.setdefault(i, []).append(m)
@@ -496,7 +497,8 @@ class ActorResolver:
         """Countries named anywhere in the sentence set the story's country for later roles."""
         unique = {id(m): m for ms in self.matches.values() for m in ms}
         for m in unique.values():
-            if m.entry.kind in ("country", "place", "seat") and m.entry.country:
+            if m.entry.kind in ("country", "place", "seat") and m.entry.country \
+                    and self._sent.doc[m.end - 1].pos_ != "ADJ":
                 # counted, but the latest country stays the latest actor's
                 self.memory.here[m.entry.country] += 1
 
