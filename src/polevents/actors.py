@@ -180,6 +180,7 @@ class ActorResolver:
         self.memory = memory or DocMemory()
         self.matches: dict[int, list[Match]] = {}
         self._doc, self._doc_text = None, ""
+        self._sent = None  # the sentence being read
 
     def _text(self, token) -> str:
         """The document's text, built once: spaCy joins its tokens anew on every access."""
