@@ -725,3 +725,10 @@ def test_an_attackers_nationality_is_not_its_victims(coder):
     assert all(e.target is None or e.target.code == "---CVL" for e in events)
     rally = code(coder, "Protesters rallied in Minsk.", "2020-08-16")
     assert [e.source.code for e in rally] == ["BLRCVL"]
+
+
+def test_an_opposition_demand_on_its_own_government_is_a_demand(coder):
+    events = code(coder, "The Belarusian opposition said the government must resign.", "2020-08-20")
+    assert ("BLROPP", "BLRGOV", "10") in triples(events)
+    own = code(coder, "Germany must act, the German minister said.", "2020-08-20")
+    assert all(e.target is None for e in own)

@@ -140,7 +140,9 @@ class Coder:
             pairs = list(zip(sources, targets))  # "backed the government and rebels respectively"
         if hit.trigger.targets == ("clause.subject",):
             # "Germany must act, the minister said": an obligation of one's own is no demand
-            pairs = [(s, t) for s, t in pairs if not s.country or s.country != t.country]
+            # (but an opposition's or a citizen's demand on its own government is one)
+            pairs = [(s, t) for s, t in pairs if not s.country or s.country != t.country
+                     or not _the_state(s)]
         if not pairs and len(sources) > 1 and mutual \
                 and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
             # "Baghdad and Washington are in talks": each side acts on the other
@@ -214,6 +216,12 @@ class Coder:
                 date=day, date_precision=precision, location=location,
                 confidence=_confidence(hit, source, target, modality, nearest, at.number)))
         return out
+
+
+def _the_state(actor: Actor) -> bool:
+    """Does the actor speak for its state: the country itself or one of its organs?"""
+    return (actor.kb_id or "").startswith("country.") \
+        or bool(actor.sectors) and set(actor.sectors) <= STATE_ORGANS
 
 
 def _who(actor: Actor | None) -> str | None:
