@@ -732,3 +732,10 @@ def test_an_opposition_demand_on_its_own_government_is_a_demand(coder):
     assert ("BLROPP", "BLRGOV", "10") in triples(events)
     own = code(coder, "Germany must act, the German minister said.", "2020-08-20")
     assert all(e.target is None for e in own)
+
+
+def test_a_rank_in_lower_case_before_a_common_noun_is_an_ordinary_word(coder):
+    events = code(coder, "A general strike criticised the government.", "2019-06-12")
+    assert all(e.source is None or "MIL" not in e.source.sectors for e in events)
+    events = code(coder, "The general said the army attacked the rebels.", "2019-06-12")
+    assert ("---MIL", "---REB", "19") in triples(events)

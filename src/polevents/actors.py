@@ -371,7 +371,7 @@ class ActorResolver:
                             and head.lower_ not in m.entry.name.lower())]
         orgs = [m for m in matches if m.entry.kind in ("org", "seat")]
         places = [m for m in matches if m.entry.kind in ("country", "place")]
-        roles = [m for m in matches if m.entry.kind in ("title", "noun")]
+        roles = [m for m in matches if m.entry.kind in ("title", "noun") and not self._rank_as_word(m)]
         # The match nearest the head (the head's own word first) says what the phrase is.
         roles.sort(key=lambda m: (m.end <= head.i, abs(head.i - m.start)))
         country = next((m.entry.country for m in places if m.entry.country), None)
@@ -448,6 +448,14 @@ class ActorResolver:
         return Actor(text=self._text(head)[start:end], start=start, end=end, code=code, name=name,
                      country=country, sectors=sectors[:1] if sectors else _role_of(code, country),
                      kb_id=kb_id, confidence=round(sure, 2))
+
+    def _rank_as_word(self, m: Match) -> bool:
+        """"a general strike", "the general public": a title in lower case that modifies a
+        common noun, not a name, is an ordinary word."""
+        last = self._sent.doc[m.end - 1]
+        return m.entry.kind == "title" and last.dep_ in ("amod", "compound", "nmod") \
+            and last.head.pos_ == "NOUN" and not self.matches.get(last.head.i) \
+            and all(t.text.islower() for t in self._sent.doc[m.start:m.end])
 
     def _pick_person(self, persons: list[Match], country: str | None) -> tuple[Entry, int]:
         """The likeliest person, and how many others are exactly as likely."""
