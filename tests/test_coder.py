@@ -739,3 +739,9 @@ def test_a_rank_in_lower_case_before_a_common_noun_is_an_ordinary_word(coder):
     assert all(e.source is None or "MIL" not in e.source.sectors for e in events)
     events = code(coder, "The general said the army attacked the rebels.", "2019-06-12")
     assert ("---MIL", "---REB", "19") in triples(events)
+
+
+def test_a_plural_the_tagger_calls_a_proper_noun_still_fills_a_trigger(coder):
+    events = code(coder, "The Islamic State group released at least 19 Christians on Sunday.",
+                  "2015-03-01")
+    assert [(e.source.code, e.cameo) for e in events] == [("IMGMUSISI", "0841")]

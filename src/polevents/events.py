@@ -58,7 +58,8 @@ def _fits(token, options: frozenset[str]) -> bool:
             token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and not token.ent_type_):
         return True  # "released Aya Hijazi": a named person as the object
     if token.lemma_.lower() not in options and token.lower_ not in options \
-            and _unhyphenated(token) not in options:
+            and _unhyphenated(token) not in options \
+            and not (token.tag_ == "NNPS" and token.lower_[:-1] in options):  # "Christians"
         return False
     # a preposition or particle companion must be one, not the "to" of an infinitive
     if token.pos_ not in ("ADP", "PART"):
