@@ -235,8 +235,7 @@ class ActorResolver:
         if token.lower_ in ("latter", "former") and token.dep_ in ARGUMENT_DEPS and self.memory.group:
             # "the Turkish military and their Syrian rebel proxies ... the latter swept into"
             known = self.memory.group[-1 if token.lower_ == "latter" else 0]
-            return replace(known, text=token.text, start=token.idx, end=token.idx + len(token.text),
-                           confidence=min(known.confidence, 0.6))
+            return restated(known, token, 0.6)
         tokens = noun_phrase(token)
         matches = self.matches_in(tokens)
         actor = self._anaphor(token, tokens, matches) or self._compose(token, tokens, matches)
@@ -261,8 +260,7 @@ class ActorResolver:
         if known.start >= pronoun.sent.start_char and known.end <= pronoun.sent.end_char \
                 and self._text(pronoun)[known.start:known.end] == known.text:
             return replace(known, confidence=min(known.confidence, sure))
-        return replace(known, text=pronoun.text, start=pronoun.idx,
-                       end=pronoun.idx + len(pronoun.text), confidence=min(known.confidence, sure))
+        return restated(known, pronoun, sure)
 
     def _object_pronoun(self, token) -> Actor | None:
         """"urged him to leave": the latest person named before, other than whoever urges
@@ -294,8 +292,7 @@ class ActorResolver:
                 [self.memory.group, self.memory.persons[-count:]]
             group = next((g for g in choices if len(g) == count), [])
             if group:
-                return [replace(a, text=token.text, start=token.idx, end=token.idx + len(token.text),
-                                confidence=min(a.confidence, 0.7)) for a in group]
+                return [restated(a, token, 0.7) for a in group]
         if token.tag_ in ("NNS", "NNPS"):
             # "the Russian and Turkish presidents", "US and British forces": one actor each
             for adj in token.children:
@@ -510,6 +507,13 @@ class ActorResolver:
                     and self._sent.doc[m.end - 1].pos_ != "ADJ":
                 # counted, but the latest country stays the latest actor's
                 self.memory.here[m.entry.country] += 1
+
+
+def restated(actor: Actor, token, sure: float) -> Actor:
+    """An actor named again by a single word ("he", "the latter", "the claim"), no surer
+    than that word makes it."""
+    return replace(actor, text=token.text, start=token.idx, end=token.idx + len(token.text),
+                   confidence=min(actor.confidence, sure))
 
 
 def _names_head(match: Match, head) -> bool:

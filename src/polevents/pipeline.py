@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, product
 
 from polevents import ontology
-from polevents.actors import UNKNOWN, ActorResolver, DocMemory
+from polevents.actors import UNKNOWN, ActorResolver, DocMemory, restated
 from polevents.dates import date_entities, event_date, is_historical
 from polevents.events import Hit, find_arguments, match_triggers, prep_objects, verb_subject
 from polevents.lexicon import Lexicon, load_lexicon
@@ -317,8 +317,9 @@ def _venue(actor: Actor, hit: Hit) -> bool:
 def _owners(groups) -> list[list]:
     """Whose thing the act touches, when the thing itself is no actor ("refuted Trump's
     comments", "a claim against a decision by the UK government")."""
-    return [[c] for group in groups for t in group for c in t.children if c.dep_ == "poss"] \
-        + [prep_objects([t], "by") for group in groups for t in group if prep_objects([t], "by")]
+    words = [t for group in groups for t in group]
+    return [[c] for t in words for c in t.children if c.dep_ == "poss"] \
+        + [agents for t in words if (agents := prep_objects([t], "by"))]
 
 
 def _said_before(groups, memory, said: frozenset) -> list[Actor]:
@@ -329,9 +330,7 @@ def _said_before(groups, memory, said: frozenset) -> list[Actor]:
         if word.lemma_.lower() in said and memory.last_source is not None and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in word.children) \
                 and not any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in word.children):
-            last = memory.last_source
-            return [replace(last, text=word.text, start=word.idx, end=word.idx + len(word.text),
-                            confidence=min(last.confidence, 0.5))]
+            return [restated(memory.last_source, word, 0.5)]
     return []
 
 
