@@ -745,3 +745,16 @@ def test_a_plural_the_tagger_calls_a_proper_noun_still_fills_a_trigger(coder):
     events = code(coder, "The Islamic State group released at least 19 Christians on Sunday.",
                   "2015-03-01")
     assert [(e.source.code, e.cameo) for e in events] == [("IMGMUSISI", "0841")]
+
+
+def test_what_an_act_touches_names_whose_it_is_by_nationality(coder):
+    assert ("SSDREB", "KEN", "08") in triples(code(
+        coder, "South Sudanese rebels released the two Kenyan pilots on Tuesday."))
+    assert ("LBYREB", "TUR", "08") in triples(code(
+        coder, "The Libyan National Army released a Turkish ship."))
+
+
+def test_lifting_a_curfew_or_ban_targets_where_or_whom_it_bound(coder):
+    assert ("JOR", "JOR", "08") in triples(code(coder, "Jordan eased the curfew in Amman."))
+    assert ("PAK", "INDMED", "08") in triples(code(
+        coder, "Pakistan removed the ban on Indian television channels."))

@@ -340,13 +340,25 @@ def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
     own forces ("withdrew US troops", "deployed police")."""
     freed = hit.trigger.cameo.startswith(RELEASE)  # whoever is released is never one's own force
     for word in hit.words[1:]:
+        if word.pos_ != "NOUN":
+            continue
         roles = [m for m in resolver.matches.get(word.i, []) if m.entry.kind in ("title", "noun")]
-        if word.pos_ == "NOUN" and roles and (freed or "MIL" not in roles[0].entry.sectors):
+        if roles and (freed or "MIL" not in roles[0].entry.sectors):
             actor = resolver.resolve(word)
             if actor is not None and (freed or actor.country not in own and not (
                     actor.country is None and {"COP", "MIL"} & set(actor.sectors))):
                 return [actor]
+        elif not roles and _of_a_country(word, resolver):
+            # "released two Kenyan pilots", "lift the ban on Cypriot ships": whose they are
+            actor = resolver.resolve(word)
+            if actor is not None and actor.country and actor.country not in own:
+                return [actor]
     return []
+
+
+def _of_a_country(noun, resolver) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.i < noun.i and any(
+        m.entry.kind == "country" for m in resolver.matches.get(c.i, [])) for c in noun.children)
 
 
 def _host_subject(noun):
