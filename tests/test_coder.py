@@ -758,3 +758,10 @@ def test_lifting_a_curfew_or_ban_targets_where_or_whom_it_bound(coder):
     assert ("JOR", "JOR", "08") in triples(code(coder, "Jordan eased the curfew in Amman."))
     assert ("PAK", "INDMED", "08") in triples(code(
         coder, "Pakistan removed the ban on Indian television channels."))
+
+
+def test_a_hope_or_doubt_is_about_the_subject_of_its_clause(coder):
+    assert ("HRVEDU", "HRVGOV", "01") in triples(code(
+        coder, "Croatian experts have expressed hopes the Croatian government will change its policy."))
+    assert ("USAGOV", "USAMED", "01") in triples(code(
+        coder, "Joe Biden has expressed surprise that The Washington Post published a story."))

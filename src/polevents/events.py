@@ -354,6 +354,8 @@ def _slot_candidates(hit: Hit) -> list:
             out.extend(prep_objects(places, slot[5:]))
         elif slot == "clause.subject":  # "said Iran must stop": who is told to act
             out.extend(verb_subject(w)[0] for w in hit.words[1:] if w.dep_ == "ccomp")
+        elif slot == "about":
+            out.extend(_told_of(hit))
     # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
     for word in hit.words[1:]:
         if word.pos_ == "NOUN":
@@ -368,6 +370,19 @@ def _slot_candidates(hit: Hit) -> list:
                 out.extend(prep_objects([word], "of"))  # "revoked the citizenship of X"
             for acl in (c for c in word.children if c.dep_ == "acl"):
                 out.extend(prep_objects([acl], "by"))
+    return out
+
+
+def _told_of(hit: Hit) -> list:
+    """Whom a comment is about: the subject of the clause it hopes or doubts ("hoped that
+    Gambari would be in Myanmar", "sceptical about the government being able to")."""
+    out = []
+    for word in [hit.head, *hit.words[1:]]:
+        for c in word.children:
+            if c.dep_ == "prep":
+                c = next((g for g in c.children if g.dep_ == "pcomp"), c)
+            if c.dep_ in ("ccomp", "acl", "pcomp") and c.pos_ in ("VERB", "AUX"):
+                out.append(verb_subject(c)[0])
     return out
 
 

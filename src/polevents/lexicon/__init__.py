@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).parent
-SLOT = re.compile(r"^(dobj|none|prep:[a-z]+|clause\.subject|judged)$")
+SLOT = re.compile(r"^(dobj|none|prep:[a-z]+|clause\.subject|about|judged)$")
 
 
 @dataclass(frozen=True)
