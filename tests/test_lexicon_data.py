@@ -18,7 +18,7 @@ CODEBOOKS = [
 
 COLUMNS = ["id", "cameo", "pos", "pattern", "target"]
 ROOTS = {f"{n:02d}" for n in range(1, 21)}
-TARGET_PART = re.compile(r"^(dobj|none|prep:[a-z]+|clause\.subject|judged)$")
+TARGET_PART = re.compile(r"^(dobj|none|prep:[a-z]+|clause\.subject|about|judged)$")
 WORD = r"[a-z][a-z'\-]*"
 SLOT = rf"(@person|@must|{WORD})"
 PATTERN = re.compile(rf"^{WORD}( {SLOT}(\|{SLOT})*)*$")
