@@ -765,3 +765,12 @@ def test_a_hope_or_doubt_is_about_the_subject_of_its_clause(coder):
         coder, "Croatian experts have expressed hopes the Croatian government will change its policy."))
     assert ("USAGOV", "USAMED", "01") in triples(code(
         coder, "Joe Biden has expressed surprise that The Washington Post published a story."))
+
+
+def test_whom_the_purpose_of_aid_helps_is_its_target(coder):
+    assert ("DEUGOV", "HTI", "07") in triples(code(
+        coder, "The German government has earmarked 1.5 million euros in emergency aid to help "
+               "Haiti cope with the devastation."))
+    assert ("KORGOV", "PRK", "01") in triples(code(
+        coder, "The South Korean government is considering sending aid to help North Korea cope "
+               "with severe flood damage."))

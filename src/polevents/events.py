@@ -287,18 +287,34 @@ def _named(token) -> bool:
     return token.ent_type_ == "PERSON" or token.pos_ == "PROPN"
 
 
-def find_arguments(hit: Hit) -> None:
+def find_arguments(hit: Hit, helping: dict | None = None) -> None:
     """Fills hit.sources and hit.targets: candidate groups in order of preference; the coder
     takes the first group in which some word names an actor."""
     if hit.trigger.pos == "verb":
         sources, targets = _verb_arguments(hit)
     else:
         sources, targets = _noun_arguments(hit)
+    if helping and hit.trigger.cameo.startswith(tuple(helping["codes"])) \
+            and hit.trigger.targets != ("none",):
+        targets += _helped(hit, helping["verbs"])
     # the words naming the act name no actor, but for a person named as its object
     own = {t.i for t in hit.words if not _named(t)}
     hit.sources = [_with_conjuncts(t) for t in _unique(sources) if t.i not in own]
     taken = own | {t.i for group in hit.sources for t in group}
     hit.targets = [_with_conjuncts(t) for t in _unique(targets) if t.i not in taken]
+
+
+def _helped(hit: Hit, verbs: frozenset) -> list:
+    """Whom the purpose of a cooperative act helps ("earmarked aid to help Haiti cope with",
+    "sent teams to assist flood victims")."""
+    out = []
+    for word in [hit.head, *hit.words[1:]]:
+        for clause in word.children:
+            if clause.dep_ in ("advcl", "xcomp", "acl", "relcl") and clause.lemma_.lower() in verbs \
+                    and any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+                out += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+                out += [verb_subject(c)[0] for c in clause.children if c.dep_ == "ccomp"]
+    return out
 
 
 def _unique(tokens) -> list:
