@@ -774,3 +774,15 @@ def test_whom_the_purpose_of_aid_helps_is_its_target(coder):
     assert ("KORGOV", "PRK", "01") in triples(code(
         coder, "The South Korean government is considering sending aid to help North Korea cope "
                "with severe flood damage."))
+
+
+def test_defending_ones_own_countrys_decision_targets_that_country(coder):
+    assert ("BRAGOV", "BRA", "05") in triples(code(
+        coder, "Vice-President Hamilton Mourao on Tuesday defended Brazil's environmental policies."))
+
+
+def test_an_undated_story_takes_a_known_persons_title_from_the_text(coder):
+    assert ("DEUGOV", "IRN", "11") in triples(code(
+        coder, "Chancellor Angela Merkel criticized Iran.", date=None))
+    assert ("DEU", "IRN", "11") in triples(code(
+        coder, "Former Chancellor Angela Merkel criticized Iran.", date=None))

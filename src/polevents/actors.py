@@ -386,6 +386,8 @@ class ActorResolver:
             country = person.country or country
             if office:
                 sectors = _role_of(office.code, country) or sectors
+            elif self.date is None and country and sectors and _titled_now(roles[0], tokens):
+                code = country + sectors[0]  # undated: "Chancellor Angela Merkel" governs
         elif orgs and (not roles or any(_names_head(m, head) for m in orgs)):
             # "Isis fighters", "UN peacekeepers", "its allies, the SDF": the members act for
             # the organisation named before them or in apposition; one named after ("troops
@@ -514,6 +516,15 @@ def restated(actor: Actor, token, sure: float) -> Actor:
     than that word makes it."""
     return replace(actor, text=token.text, start=token.idx, end=token.idx + len(token.text),
                    confidence=min(actor.confidence, sure))
+
+
+def _titled_now(role: Match, tokens) -> bool:
+    """A title the text gives a person, not a past one ("former president Mugabe")."""
+    return role.entry.kind == "title" and not any(
+        t.lower_ in PAST_TITLE_WORDS and t.i < role.end for t in tokens)
+
+
+PAST_TITLE_WORDS = {"former", "ex", "late", "then", "onetime", "erstwhile"}
 
 
 def _names_head(match: Match, head) -> bool:

@@ -10,7 +10,7 @@ from itertools import islice, product
 from polevents import ontology
 from polevents.actors import UNKNOWN, ActorResolver, DocMemory, restated
 from polevents.dates import date_entities, event_date, is_historical
-from polevents.events import Hit, find_arguments, match_triggers, prep_objects, verb_subject
+from polevents.events import RESPONSE_ROOTS, Hit, find_arguments, match_triggers, prep_objects, verb_subject
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
 from polevents.modality import Modality, modality_of
@@ -135,7 +135,8 @@ class Coder:
             # "Two Russians were released": the act and its target are known, the actor is not
             pairs = [(implied, t) for t in targets if implied is None or _distinct(implied, t)]
             return self._build(hit, at, reported_by, pairs, False)
-        pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+        pairs = [(s, t) for s in sources for t in targets
+                 if _distinct(s, t) or _own_countrys_thing(s, t, hit)]
         if len(sources) == len(targets) > 1 and _respectively(hit.head):
             pairs = list(zip(sources, targets))  # "backed the government and rebels respectively"
         if hit.trigger.targets == ("clause.subject",):
@@ -266,6 +267,13 @@ def _distinct(source: Actor, target: Actor) -> bool:
     if source.code != target.code:
         return True
     return source.start != target.start and (source.kb_id is None or source.kb_id != target.kb_id)
+
+
+def _own_countrys_thing(source: Actor, target: Actor, hit: Hit) -> bool:
+    """"Merkel defended Germany's decision": judging one's own country's act targets it."""
+    return hit.trigger.cameo[:2] in RESPONSE_ROOTS and source.code != target.code \
+        and any(c.dep_ == "poss" and c.idx == target.start
+                for w in hit.words[1:] for c in w.children)
 
 
 STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
