@@ -786,3 +786,9 @@ def test_an_undated_story_takes_a_known_persons_title_from_the_text(coder):
         coder, "Chancellor Angela Merkel criticized Iran.", date=None))
     assert ("DEU", "IRN", "11") in triples(code(
         coder, "Former Chancellor Angela Merkel criticized Iran.", date=None))
+
+
+def test_the_main_clause_outweighs_an_act_inside_its_object(coder):
+    events = code(coder, "Palestinian Christian leaders have rejected US President Donald Trump's "
+                         "decision to recognise Jerusalem as Israel's capital.")
+    assert max(events, key=lambda e: e.confidence).cameo[:2] == "12"

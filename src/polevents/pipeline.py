@@ -552,7 +552,7 @@ def _confidence(hit: Hit, source: Actor, target: Actor | None, modality: str,
     score -= 0.1 if modality != "asserted" else 0.0
     # the main clause's act outweighs one told in a subordinate clause ("forces backed by
     # Russia", "who vowed to enter talks"), the more so the deeper it is embedded
-    score -= 0.15 * min(_clause_depth(hit.head), 3)
+    score -= 0.2 * min(_clause_depth(hit.head), 3)
     score -= 0.1 if hit.trigger.cameo[:2] == "01" else 0.0
     score = max(0.05, min(0.99, score))
     # a story leads with its main event: acts told later are more often background
