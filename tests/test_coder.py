@@ -792,3 +792,9 @@ def test_the_main_clause_outweighs_an_act_inside_its_object(coder):
     events = code(coder, "Palestinian Christian leaders have rejected US President Donald Trump's "
                          "decision to recognise Jerusalem as Israel's capital.")
     assert max(events, key=lambda e: e.confidence).cameo[:2] == "12"
+
+
+def test_an_object_parsed_as_the_subject_of_its_participle_is_still_the_object(coder):
+    events = code(coder, "Bangladesh says it will not accept any Rohingya refugees fleeing a new "
+                         "spate of ethnic violence.")
+    assert [(e.source.code, e.cameo[:2]) for e in events] == [("BGD", "12")]

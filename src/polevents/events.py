@@ -43,6 +43,8 @@ def _near(token, depth: int = 2):
                     continue  # the actor is no part of the act ("Trump's demand ... met")
                 if c.dep_ not in CLAUSE_DEPS or c.dep_ == "xcomp" and level == 0:
                     nxt.append(c)
+            if level == 0:
+                nxt += _object_read_as_subject(t)
         # "released dozens of activists": look through a quantity to what is counted
         nxt += [obj for t in nxt if t.lemma_.lower() in QUANTITIES for p in t.children
                 if p.dep_ == "prep" and p.lower_ == "of" for obj in p.children if obj.dep_ == "pobj"]
@@ -364,8 +366,9 @@ def _slot_candidates(hit: Hit) -> list:
         if slot == "dobj":
             verbs = [hit.head] + [w for w in hit.words[1:] if w.pos_ == "VERB"]
             for verb in verbs:  # "refused to meet X": the object of the infinitive
-                out.extend(c for c in verb.children if (c.dep_ in ("dobj", "dative", "attr")
-                           or _misread_object(c)) and (c not in hit.words or _named(c)))
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")
+                           or _misread_object(c)] + _object_read_as_subject(verb)
+                out.extend(c for c in objects if c not in hit.words or _named(c))
         elif slot.startswith("prep:"):
             out.extend(prep_objects(places, slot[5:]))
         elif slot == "clause.subject":  # "said Iran must stop": who is told to act
@@ -400,6 +403,15 @@ def _told_of(hit: Hit) -> list:
             if c.dep_ in ("ccomp", "acl", "pcomp") and c.pos_ in ("VERB", "AUX"):
                 out.append(verb_subject(c)[0])
     return out
+
+
+def _object_read_as_subject(verb) -> list:
+    """"will not accept any refugees fleeing the violence", parsed with "refugees" as the
+    subject of "fleeing": a noun between a verb and its participle clause is the verb's object."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [s for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBG"
+            for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i]
 
 
 def _misread_object(token) -> bool:
