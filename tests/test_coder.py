@@ -798,3 +798,9 @@ def test_an_object_parsed_as_the_subject_of_its_participle_is_still_the_object(c
     events = code(coder, "Bangladesh says it will not accept any Rohingya refugees fleeing a new "
                          "spate of ethnic violence.")
     assert [(e.source.code, e.cameo[:2]) for e in events] == [("BGD", "12")]
+
+
+def test_where_forces_are_strengthened_or_a_ceasefire_holds_is_the_target(coder):
+    assert ("RUS", "UKR", "15") in triples(code(coder, "Russia has strengthened its forces in Crimea."))
+    assert ("YEM", "YEM", "08") in triples(code(
+        coder, "Yemen's warring parties have agreed to a ceasefire in Hodeidah."))
