@@ -804,3 +804,10 @@ def test_where_forces_are_strengthened_or_a_ceasefire_holds_is_the_target(coder)
     assert ("RUS", "UKR", "15") in triples(code(coder, "Russia has strengthened its forces in Crimea."))
     assert ("YEM", "YEM", "08") in triples(code(
         coder, "Yemen's warring parties have agreed to a ceasefire in Hodeidah."))
+
+
+def test_an_infinitive_misattached_after_an_urged_object_is_still_urged(coder):
+    events = code(coder, "Asean issued a statement urging North Korea to comply with its "
+                         "obligations under the United Nations security council resolutions.")
+    comply = next(e for e in events if e.cameo.startswith("08"))
+    assert comply.source.code == "PRK" and comply.modality == "hypothetical"

@@ -232,6 +232,8 @@ def verb_subject(verb, seen=None):
     if verb.dep_ in ("relcl", "acl"):
         passive = verb.tag_ == "VBN" and verb.dep_ == "acl"
         return verb.head, passive
+    if (controller := controlling_verb(verb)) is not None:
+        return next(c for c in controller.children if c.dep_ == "dobj"), False
     if verb.dep_ in ("advcl", "ROOT") and (orphan := _orphan_subject(verb)) is not None:
         return orphan, False
     # ", killing 12" and "sent aircraft to attack" share the subject of the main verb;
@@ -247,6 +249,22 @@ def verb_subject(verb, seen=None):
         # "is reported to have ordered": the raising verb's passive is not the act's
         return subject, passive and verb.dep_ == "conj" and verb.tag_ == "VBN"
     return None, False
+
+
+def controlling_verb(verb):
+    """"issued a statement urging North Korea to comply", with "to comply" hung on "issued":
+    the verb of control ("urging") whose object the infinitive follows, or None."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if verb.dep_ != "advcl" or to is None or to.i == 0:
+        return None
+    obj = verb.doc[to.i - 1]
+    while obj.dep_ in ("compound", "flat") and obj.head.i > obj.i:
+        obj = obj.head
+    controller = obj.head
+    if obj.dep_ == "dobj" and controller.i != verb.head.i and controller.i < obj.i \
+            and controller.lemma_.lower() in OBJECT_CONTROL:
+        return controller
+    return None
 
 
 SUBORDINATORS = {"as", "while", "when", "after", "before", "since", "until", "because"}

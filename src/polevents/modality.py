@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from polevents.events import controlling_verb
 from polevents.lexicon import Lexicon
 
 GOVERNING = {"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "pobj", "prep", "dobj", "nsubj",
@@ -59,7 +60,8 @@ def _reported(clause, lexicon: Lexicon) -> bool:
                    if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
 
 
-def _governed(token, governor, lexicon: Lexicon) -> Modality | None:
+def _governed(token, governor, lexicon: Lexicon, dep: str | None = None) -> Modality | None:
+    dep = dep or token.dep_
     lemma = governor.lemma_.lower()
     particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
     # "ruled out meeting", "held off from attacking": the phrasal verb first
@@ -68,18 +70,18 @@ def _governed(token, governor, lexicon: Lexicon) -> Modality | None:
     def cue_of(group: str) -> str | None:
         return next((cue for w in lemmas if (cue := lexicon.cue_id(group, w))), None)
 
-    if token.dep_ in ("xcomp", "pcomp", "dobj", "ccomp", "prep", "pobj") and governor.pos_ in ("VERB", "ADJ"):
+    if dep in ("xcomp", "pcomp", "dobj", "ccomp", "prep", "pobj") and governor.pos_ in ("VERB", "ADJ"):
         if cue := cue_of("refusal_verbs"):
             return Modality("asserted", cue, refusal=cue)
         if cue := cue_of("negating_verbs"):
             return Modality("negated", cue)
-        if token.dep_ in ("xcomp", "pcomp", "dobj"):
+        if dep in ("xcomp", "pcomp", "dobj"):
             if cue := cue_of("future_verbs"):
                 return Modality("future", cue)
             if cue := cue_of("hypothetical_verbs"):
                 return Modality("hypothetical", cue)
-    elif token.dep_ in ("acl", "ccomp") and token.pos_ == "VERB" and governor.pos_ == "NOUN" \
-            or token.dep_ == "prep" and token.lower_ == "for" and governor.pos_ == "NOUN":
+    elif dep in ("acl", "ccomp") and token.pos_ == "VERB" and governor.pos_ == "NOUN" \
+            or dep == "prep" and token.lower_ == "for" and governor.pos_ == "NOUN":
         # "Trump's demand that Germany prosecute its citizens", "a plan to withdraw troops",
         # "calls for Assad to leave office", "calls for a ceasefire"
         for group, mode in (("refusal_verbs", "refused"), ("future_verbs", "future"),
@@ -99,6 +101,13 @@ def modality_of(head, lexicon: Lexicon) -> Modality:
         governor = token.head
         if governor.i == token.i or token.dep_ not in GOVERNING:
             break
+        if (controller := controlling_verb(token)) is not None:
+            # "a statement urging X to comply", with "to comply" misattached: X is urged to
+            found = _governed(token, controller, lexicon, dep="xcomp")
+            if found:
+                return found
+            token = controller
+            continue
         if token.dep_ in ("ccomp", "conj", "relcl", "advcl") and token.pos_ == "VERB":
             # a clause of its own: its mode does not come from the verb above it
             if token.dep_ == "advcl":
