@@ -811,3 +811,8 @@ def test_an_infinitive_misattached_after_an_urged_object_is_still_urged(coder):
                          "obligations under the United Nations security council resolutions.")
     comply = next(e for e in events if e.cameo.startswith("08"))
     assert comply.source.code == "PRK" and comply.modality == "hypothetical"
+
+
+def test_closing_a_border_with_a_country_restricts_movement_against_it(coder):
+    assert ("GHA", "TGO", "19") in triples(code(
+        coder, "Ghana closed its borders with Ivory Coast, Togo and Burkina Faso."))
