@@ -816,3 +816,13 @@ def test_an_infinitive_misattached_after_an_urged_object_is_still_urged(coder):
 def test_closing_a_border_with_a_country_restricts_movement_against_it(coder):
     assert ("GHA", "TGO", "19") in triples(code(
         coder, "Ghana closed its borders with Ivory Coast, Togo and Burkina Faso."))
+
+
+def test_an_organisations_people_released_are_the_target(coder):
+    assert ("SYROPP", "IGOUNO", "08") in triples(code(
+        coder, "Syrian opposition members released the 21 UN peacekeepers they took in the Golan Heights."))
+
+
+def test_calling_off_a_strike_against_someone_targets_them(coder):
+    events = code(coder, "Greek dockers called off a strike against the government.")
+    assert [(e.cameo, e.target.code) for e in events] == [("082", "GRCGOV")]

@@ -350,7 +350,8 @@ def _named_in_trigger(hit: Hit, resolver, own: set) -> list[Actor]:
     for word in hit.words[1:]:
         if word.pos_ != "NOUN":
             continue
-        roles = [m for m in resolver.matches.get(word.i, []) if m.entry.kind in ("title", "noun")]
+        roles = [m for m in resolver.matches.get(word.i, []) if m.entry.kind in ("title", "noun")
+                 or freed and m.entry.kind == "org"]  # "will release the 21 UN peacekeepers"
         if roles and (freed or "MIL" not in roles[0].entry.sectors):
             actor = resolver.resolve(word)
             if actor is not None and (freed or actor.country not in own and not (
