@@ -826,3 +826,9 @@ def test_an_organisations_people_released_are_the_target(coder):
 def test_calling_off_a_strike_against_someone_targets_them(coder):
     events = code(coder, "Greek dockers called off a strike against the government.")
     assert [(e.cameo, e.target.code) for e in events] == [("082", "GRCGOV")]
+
+
+def test_a_preposition_hung_on_a_clause_inside_the_object_still_names_the_recipient(coder):
+    assert ("USACOP", "PER", "08") in triples(code(
+        coder, "Immigration and Customs Enforcement returned 12 human skulls that date back to "
+               "A.D. 640-890 to Peru."))

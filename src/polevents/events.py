@@ -393,6 +393,15 @@ def _slot_candidates(hit: Hit) -> list:
             out.extend(verb_subject(w)[0] for w in hit.words[1:] if w.dep_ == "ccomp")
         elif slot == "about":
             out.extend(_told_of(hit))
+    # "returned 12 skulls that date back to AD 640 to Peru": the parser may hang the act's
+    # preposition on a clause inside its object; such a phrase is the last guess of a slot
+    strays = [clause for t in [hit.head, *hit.words[1:]] for obj in [t, *t.children]
+              if obj.i == t.i or obj.dep_ == "dobj"
+              for clause in obj.children if clause.dep_ in ("acl", "relcl", "advcl")
+              and clause.tag_ in ("VBN", "VBG", "VBP", "VBZ", "VBD")]
+    for slot in hit.trigger.targets:
+        if slot.startswith("prep:"):
+            out.extend(prep_objects(strays, slot[5:])[-1:])
     # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
     for word in hit.words[1:]:
         if word.pos_ == "NOUN":
