@@ -832,3 +832,19 @@ def test_a_preposition_hung_on_a_clause_inside_the_object_still_names_the_recipi
     assert ("USACOP", "PER", "08") in triples(code(
         coder, "Immigration and Customs Enforcement returned 12 human skulls that date back to "
                "A.D. 640-890 to Peru."))
+
+
+def test_a_pronoun_object_is_the_person_named_earlier_in_its_sentence(coder):
+    assert ("USAGOV", "TURGOV", "02") in triples(code(
+        coder, "US President Donald Trump called President Recep Tayyip Erdogan of Turkey on "
+               "Wednesday and urged him to exercise caution.", date=None))
+
+
+def test_its_on_the_object_is_the_subjects_own(coder):
+    assert ("IRN", "GBR", "10") in triples(code(
+        coder, "Iran repeated its demand that Britain release the tanker."))
+
+
+def test_a_shared_vow_is_no_agreement_between_those_who_vow(coder):
+    events = code(coder, "Kuwait and Belgium have vowed to deliver the full funds very soon.")
+    assert not any(e.target for e in events)

@@ -20,6 +20,7 @@ from polevents.model import Actor
 NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"}
 NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
 PRONOUNS = {"he", "she", "him", "her"}
+POSSESSIVES = {"its", "their"}
 UNKNOWN = "---"  # the code of an actor nothing is known of
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -232,6 +233,8 @@ class ActorResolver:
             return self._pointed(token, known, 0.7)
         if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative", "pobj"):
             return self._object_pronoun(token)
+        if token.lower_ in POSSESSIVES and token.dep_ == "poss" and (owner := self._own_subject(token)):
+            return owner
         if token.lower_ in ("latter", "former") and token.dep_ in ARGUMENT_DEPS and self.memory.group:
             # "the Turkish military and their Syrian rebel proxies ... the latter swept into"
             known = self.memory.group[-1 if token.lower_ == "latter" else 0]
@@ -254,6 +257,19 @@ class ActorResolver:
                           confidence=0.3)
         return actor
 
+    def _own_subject(self, pronoun) -> Actor | None:
+        """"North Korea reiterated its demand": a possessive on the object of a verb is most
+        often the verb's own subject."""
+        noun = pronoun.head
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+            return None
+        subject = verb_subject(verb)[0]
+        if subject is None or subject.i in (noun.i, pronoun.i) or subject.pos_ == "PRON":
+            return None
+        known = self.resolve(subject)
+        return self._pointed(pronoun, known, 0.6) if known is not None else None
+
     def _pointed(self, pronoun, known: Actor, sure: float) -> Actor:
         """The actor a pronoun points to: its name where the sentence gives it ("McConnell
         says he is pessimistic"), else the pronoun's own words."""
@@ -269,6 +285,9 @@ class ActorResolver:
         subject = verb_subject(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
         actor = self.resolve(subject) if subject is not None and subject.i != token.i else None
         earlier = [a for i, a in self.memory.subjects if i < token.i] + self.memory.persons
+        named = self._person_named_before(token)  # "called President Erdoğan ... and urged him"
+        if named is not None:
+            earlier.append(named)
         for known in reversed(earlier):
             if actor is None or (known.code, known.name) != (actor.code, actor.name):
                 return self._pointed(token, known, 0.6)
@@ -356,6 +375,14 @@ class ActorResolver:
         m = max(before, key=lambda m: m.end)
         doc = token.doc
         return self._compose(doc[m.end - 1], list(doc[m.start:m.end]), [m])
+
+    def _person_named_before(self, token) -> Actor | None:
+        """The person last named before token in its sentence, as the whole phrase names him."""
+        before = [m for ms in self.matches.values() for m in ms
+                  if m.entry.kind == "person" and m.end <= token.i]
+        if not before:
+            return None
+        return self.resolve(token.doc[max(m.end for m in before) - 1])
 
     def _compose(self, head, tokens, matches: list[Match]) -> Actor | None:
         if not matches:

@@ -404,8 +404,8 @@ def _slot_candidates(hit: Hit) -> list:
             out.extend(prep_objects(strays, slot[5:])[-1:])
     # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
     for word in hit.words[1:]:
-        if word.pos_ == "NOUN":
-            out.extend(c for c in word.children if c.dep_ == "poss")
+        if word.pos_ == "NOUN":  # (not "its" or "their": the actor's own)
+            out.extend(c for c in word.children if c.dep_ == "poss" and c.lower_ not in ("its", "their"))
             # a response to someone's thing: "rejected an Afghan government offer", "backed a
             # UN proposal" (but "lifted UN sanctions" targets the sanctioned, not the UN)
             if hit.trigger.cameo[:2] in RESPONSE_ROOTS:

@@ -144,7 +144,7 @@ class Coder:
             # (but an opposition's or a citizen's demand on its own government is one)
             pairs = [(s, t) for s, t in pairs if not s.country or s.country != t.country
                      or not _the_state(s)]
-        if not pairs and len(sources) > 1 and mutual \
+        if not pairs and len(sources) > 1 and mutual and hit.trigger.targets != ("none",) \
                 and all(t.dep_ not in ("amod", "compound") for g in hit.sources for t in g):
             # "Baghdad and Washington are in talks": each side acts on the other
             pairs = [(a, b) for a in sources for b in sources if _distinct(a, b)]
