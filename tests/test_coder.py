@@ -848,3 +848,10 @@ def test_its_on_the_object_is_the_subjects_own(coder):
 def test_a_shared_vow_is_no_agreement_between_those_who_vow(coder):
     events = code(coder, "Kuwait and Belgium have vowed to deliver the full funds very soon.")
     assert not any(e.target for e in events)
+
+
+def test_a_former_office_holder_holds_no_office(coder):
+    events = code(coder, "Rajan Perera, the former Prime Minister of Sri Lanka, said the Sri Lankan "
+                         "government must ensure security.", date=None)
+    assert ("LKA", "LKAGOV", "10") in triples(events)
+    assert events[0].source.kb_id is None  # not the Prime Minister in office

@@ -400,6 +400,10 @@ class ActorResolver:
         roles.sort(key=lambda m: (m.end <= head.i, abs(head.i - m.start)))
         country = next((m.entry.country for m in places if m.entry.country), None)
         sectors = list(roles[0].entry.sectors) if roles else []
+        titled = bool(roles) and _titled_now(roles[0], tokens)
+        former = bool(roles) and roles[0].entry.kind == "title" and not titled
+        if former:
+            sectors = []  # "the former Prime Minister of Sri Lanka" holds no office
         if sectors[:1] == ["MIL"] and any(r.entry.sectors[:1] in (("REB",), ("OPP",)) for r in roles):
             sectors = ["REB"]  # "opposition forces", "Kurdish-led force": armed, not the state's
         name, kb_id, code, sure = None, None, None, 1.0
@@ -413,7 +417,7 @@ class ActorResolver:
             country = person.country or country
             if office:
                 sectors = _role_of(office.code, country) or sectors
-            elif self.date is None and country and sectors and _titled_now(roles[0], tokens):
+            elif self.date is None and country and sectors and titled:
                 code = country + sectors[0]  # undated: "Chancellor Angela Merkel" governs
         elif orgs and (not roles or any(_names_head(m, head) for m in orgs)):
             # "Isis fighters", "UN peacekeepers", "its allies, the SDF": the members act for
@@ -431,7 +435,7 @@ class ActorResolver:
                 code = org.code + "".join(roles[0].entry.sectors[:1])  # "European leaders"
             if period:
                 sectors = _role_of(code, country) or sectors
-            title = roles[0].entry if roles and roles[0].entry.kind == "title" else None
+            title = roles[0].entry if titled else None
             if title and _definite(head) and head.tag_ != "NNS" and org.kind == "org":
                 holder = self.kb.holder_in(code, title.name, self.date)
                 if holder is not None:
@@ -455,13 +459,13 @@ class ActorResolver:
             elif country is None and sectors and sectors[0] in RESIDENT_ROLES and self.memory.here:
                 country = self.memory.here.most_common(1)[0][0]
                 sure = 0.7
-            if country is None and not sectors:
+            if country is None and not sectors and not former:
                 return None
             if country is None and sectors and sectors[0] in TRANSNATIONAL_ROLES:
                 code = sectors[0]
             else:
                 code = (country or "---") + (sectors[0] if sectors else "")
-            title = roles[0].entry if roles and roles[0].entry.kind == "title" else None
+            title = roles[0].entry if titled else None
             if title and country and _definite(head) and head.tag_ != "NNS":
                 holder = self.kb.holder(country, title.name, self.date)
                 if holder is not None:
