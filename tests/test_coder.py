@@ -855,3 +855,13 @@ def test_a_former_office_holder_holds_no_office(coder):
                          "government must ensure security.", date=None)
     assert ("LKA", "LKAGOV", "10") in triples(events)
     assert events[0].source.kb_id is None  # not the Prime Minister in office
+
+
+def test_a_name_the_recogniser_calls_a_place_is_a_person_after_a_title(coder):
+    assert ("NGAGOV", "GHA", "04") in triples(code(coder, "President Buhari visited Ghana.", date="2019-01-10"))
+
+
+def test_denying_charges_by_someone_targets_the_accuser(coder):
+    assert ("CHNGOV", "USABUS", "01") in triples(code(
+        coder, "The Chinese government has denied charges by the U.S. Chamber of Commerce that "
+               "its rules constitute theft."))

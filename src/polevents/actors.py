@@ -137,9 +137,11 @@ def _can_be_surname(token, kb: KnowledgeBase) -> bool:
     # a name the recogniser took for an organisation ("Trump" read as a noun) is a name still
     if not (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG") or unknown):
         return False
-    if token.ent_type_ in ("DATE", "GPE", "NORP"):
-        return False
     before = token.doc[token.i - 1] if token.i > 0 else None
+    if token.ent_type_ in ("DATE", "GPE", "NORP"):
+        # "President Buhari" read as a place: after a title it is a name
+        return token.ent_type_ != "DATE" and before is not None and before.text[:1].isupper() \
+            and any(e.kind == "title" for e, _ in kb.lookup(before.text))
     if before is not None and before.pos_ == "PROPN" and before.head.i == token.i \
             and before.ent_iob_ != "O" and before.ent_type_ == "PERSON":
         return any(e.kind in ("title", "noun") for e, _ in kb.lookup(before.text))

@@ -416,6 +416,8 @@ def _slot_candidates(hit: Hit) -> list:
                 out.extend(prep_objects([word], "of"))  # "revoked the citizenship of X"
             for acl in (c for c in word.children if c.dep_ == "acl"):
                 out.extend(prep_objects([acl], "by"))
+    if hit.trigger.pos == "verb" and not hit.passive and any(w.pos_ == "NOUN" for w in hit.words[1:]):
+        out.extend(prep_objects([hit.head], "by"))  # "denied charges by X", "by" hung on the verb
     return out
 
 
