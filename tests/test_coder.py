@@ -865,3 +865,8 @@ def test_denying_charges_by_someone_targets_the_accuser(coder):
     assert ("CHNGOV", "USABUS", "01") in triples(code(
         coder, "The Chinese government has denied charges by the U.S. Chamber of Commerce that "
                "its rules constitute theft."))
+
+
+def test_seeking_refuge_in_a_country_asks_it_for_shelter(coder):
+    assert ("MMRCVL", "BGD", "10") in triples(code(
+        coder, "Over 720,000 members of Myanmar's Rohingya community have sought refuge in Bangladesh."))
