@@ -870,3 +870,9 @@ def test_denying_charges_by_someone_targets_the_accuser(coder):
 def test_seeking_refuge_in_a_country_asks_it_for_shelter(coder):
     assert ("MMRCVL", "BGD", "10") in triples(code(
         coder, "Over 720,000 members of Myanmar's Rohingya community have sought refuge in Bangladesh."))
+
+
+def test_a_countrys_allies_are_not_that_country(coder):
+    events = code(coder, "Russia's allies condemned the attack on Kyiv.")
+    assert events and all(e.source.code == "---" for e in events)
+    assert ("SYRREB", "SYR", "19") in triples(code(coder, "The US and its Kurdish allies attacked Raqqa."))

@@ -389,6 +389,18 @@ class ActorResolver:
     def _compose(self, head, tokens, matches: list[Match]) -> Actor | None:
         if not matches:
             return None
+        if any(m.entry.kind == "relation" and m.start <= head.i < m.end for m in matches):
+            # "Indonesia's donors", "allies of Iran": others than the owner, whoever they are
+            # (but "its Kurdish allies", "their Nato partners" are Kurds and Nato)
+            owner = {t.i for c in head.children if c.dep_ == "poss" or c.dep_ == "prep"
+                     and c.lower_ == "of" for t in c.subtree}
+            matches = [m for m in matches if m.entry.kind != "relation" and m.start not in owner]
+            if not matches:
+                if not owner:
+                    return None
+                start, end = _span(tokens, head)
+                return Actor(text=self._text(head)[start:end], start=start, end=end,
+                             code=UNKNOWN, confidence=0.3)
         # "Salih Muslim" is not Barham Salih: a name inside a longer name names no one
         persons = [m for m in matches if m.entry.kind == "person"
                    and not (head.pos_ == "PROPN" and m.end <= head.i

@@ -25,7 +25,7 @@ class Entry:
     a person, or a role word (title or group noun)."""
 
     kb_id: str
-    kind: str                       # country, place, seat, org, person, title, noun
+    kind: str                       # country, place, seat, org, person, title, noun, relation
     name: str
     code: str = ""                  # base code: "ISR", "IGOWSTNAT", "" for role words
     country: str | None = None

@@ -6,6 +6,7 @@ Files (all in this folder, each entry with an id):
   regions.yaml        world regions with CAMEO region codes (read like organisations)
   places.tsv          cities and regions (for locations and metonyms)
   sectors.tsv         role words: titles and group nouns
+  relations.tsv       nouns naming others than whom they are said of ("Russia's allies")
   peoples.tsv         peoples without a state (Kurds, Rohingya): a role and their homelands
   persons/*.tsv       persons with dated offices
 """
@@ -264,6 +265,14 @@ def load_sectors(kb: KnowledgeBase, path: Path) -> None:
                 kb.add_phrase(plural, entry)
 
 
+def load_relations(kb: KnowledgeBase, path: Path) -> None:
+    for where, row in _tsv(path):
+        entry = Entry(row["id"], "relation", row["phrase"], "", None)
+        kb.add(entry, where)
+        for phrase in [row["phrase"], *plural_forms(row["phrase"])]:
+            kb.add_phrase(phrase, entry)
+
+
 def load_peoples(kb: KnowledgeBase, path: Path) -> None:
     for where, row in _tsv(path):
         homelands = tuple(_country_code(kb, c, where) for c in row["homelands"].split("|"))
@@ -323,6 +332,7 @@ def load_bundled() -> KnowledgeBase:
     load_organisations(kb, HERE / "regions.yaml")
     load_places(kb, HERE / "places.tsv")
     load_sectors(kb, HERE / "sectors.tsv")
+    load_relations(kb, HERE / "relations.tsv")
     load_peoples(kb, HERE / "peoples.tsv")
     for path in sorted((HERE / "persons").glob("*.tsv")):
         load_persons(kb, path)
