@@ -876,3 +876,7 @@ def test_a_countrys_allies_are_not_that_country(coder):
     events = code(coder, "Russia's allies condemned the attack on Kyiv.")
     assert events and all(e.source.code == "---" for e in events)
     assert ("SYRREB", "SYR", "19") in triples(code(coder, "The US and its Kurdish allies attacked Raqqa."))
+
+
+def test_joining_an_organisations_exercises_cooperates_with_it(coder):
+    assert ("UKR", "IGOWSTNAT", "06") in triples(code(coder, "Ukraine joined NATO exercises in the Black Sea."))

@@ -185,6 +185,7 @@ OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "persuade", "convince
                   "lead", "prompt", "cause", "drive", "appeal", "challenge", "dare", "direct",
                   "empower", "inspire", "motivate", "oblige", "provoke", "remind", "task", "train"}
 RESPONSE_ROOTS = {"05", "10", "11", "12"}  # approving, demanding, criticising, rejecting
+JOINING_ROOTS = {"04", "06"}  # meeting and cooperating: "attended the EU summit"
 QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
               "million", "millions", "number", "some", "many", "several", "group", "batch"}
 COLLECTIVES = {"team", "delegation", "contingent", "unit", "convoy", "shipment", "squad",
@@ -407,8 +408,9 @@ def _slot_candidates(hit: Hit) -> list:
         if word.pos_ == "NOUN":  # (not "its" or "their": the actor's own)
             out.extend(c for c in word.children if c.dep_ == "poss" and c.lower_ not in ("its", "their"))
             # a response to someone's thing: "rejected an Afghan government offer", "backed a
-            # UN proposal" (but "lifted UN sanctions" targets the sanctioned, not the UN)
-            if hit.trigger.cameo[:2] in RESPONSE_ROOTS:
+            # UN proposal"; joining someone's: "joined Nato exercises" (but "lifted UN
+            # sanctions" targets the sanctioned, not the UN)
+            if hit.trigger.cameo[:2] in RESPONSE_ROOTS | JOINING_ROOTS:
                 out.extend(c for c in word.children if c.dep_ == "compound" and c.i < word.i
                            and c.pos_ in ("NOUN", "PROPN"))
             out.extend(prep_objects([word], "by") + prep_objects([word], "from"))
