@@ -880,3 +880,9 @@ def test_a_countrys_allies_are_not_that_country(coder):
 
 def test_joining_an_organisations_exercises_cooperates_with_it(coder):
     assert ("UKR", "IGOWSTNAT", "06") in triples(code(coder, "Ukraine joined NATO exercises in the Black Sea."))
+
+
+def test_whose_offer_it_was_may_hang_one_noun_lower(coder):
+    assert ("AFGREB", "AFGGOV", "12") in triples(code(
+        coder, "The Taliban has spurned repeated offers for peace talks by the Kabul government.",
+        date="2019-03-01"))

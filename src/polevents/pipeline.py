@@ -326,8 +326,11 @@ def _owners(groups) -> list[list]:
     """Whose thing the act touches, when the thing itself is no actor ("refuted Trump's
     comments", "a claim against a decision by the UK government")."""
     words = [t for group in groups for t in group]
+    # "offers for peace talks by the Kabul government": a "by" may hang one noun lower
+    inner = [o for t in words for p in t.children if p.dep_ == "prep" and p.lower_ != "by"
+             for o in p.children if o.dep_ == "pobj"]
     return [[c] for t in words for c in t.children if c.dep_ == "poss"] \
-        + [agents for t in words if (agents := prep_objects([t], "by"))]
+        + [agents for t in words + inner if (agents := prep_objects([t], "by"))]
 
 
 def _said_before(groups, memory, said: frozenset) -> list[Actor]:
