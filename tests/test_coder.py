@@ -886,3 +886,8 @@ def test_whose_offer_it_was_may_hang_one_noun_lower(coder):
     assert ("AFGREB", "AFGGOV", "12") in triples(code(
         coder, "The Taliban has spurned repeated offers for peace talks by the Kabul government.",
         date="2019-03-01"))
+
+
+def test_condolences_for_a_people_target_them(coder):
+    assert ("RUSGOV", "GBRCVL", "01") in triples(code(
+        coder, "Putin expressed his profound condolences for the British people."))
