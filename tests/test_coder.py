@@ -891,3 +891,9 @@ def test_whose_offer_it_was_may_hang_one_noun_lower(coder):
 def test_condolences_for_a_people_target_them(coder):
     assert ("RUSGOV", "GBRCVL", "01") in triples(code(
         coder, "Putin expressed his profound condolences for the British people."))
+
+
+def test_calling_for_someone_to_act_targets_them_but_not_a_thing_to_be_done(coder):
+    assert ("IRN", "USA", "02") in triples(code(coder, "Iran called for the US to lift sanctions."))
+    events = code(coder, "Iran has called for a small observer force to be stationed on the border.")
+    assert [e.target for e in events if e.cameo == "020"] == [None]

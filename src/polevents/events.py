@@ -45,6 +45,9 @@ def _near(token, depth: int = 2):
                     nxt.append(c)
             if level == 0:
                 nxt += _object_read_as_subject(t)
+                # "called for Britain to stay": the "for" that marks the clause of the call
+                nxt += [m for c in t.children if c.dep_ == "advcl" for m in c.children
+                        if m.dep_ == "mark" and m.lower_ == "for"]
         # "released dozens of activists": look through a quantity to what is counted
         nxt += [obj for t in nxt if t.lemma_.lower() in QUANTITIES for p in t.children
                 if p.dep_ == "prep" and p.lower_ == "of" for obj in p.children if obj.dep_ == "pobj"]
@@ -390,8 +393,10 @@ def _slot_candidates(hit: Hit) -> list:
                 out.extend(c for c in objects if c not in hit.words or _named(c))
         elif slot.startswith("prep:"):
             out.extend(prep_objects(places, slot[5:]))
-        elif slot == "clause.subject":  # "said Iran must stop": who is told to act
+        elif slot == "clause.subject":  # "said Iran must stop", "called for Iran to stop"
             out.extend(verb_subject(w)[0] for w in hit.words[1:] if w.dep_ == "ccomp")
+            out.extend(subject for w in hit.words[1:] if w.dep_ == "mark"  # (not "for X to be done")
+                       for subject, passive in [verb_subject(w.head)] if not passive)
         elif slot == "about":
             out.extend(_told_of(hit))
     # "returned 12 skulls that date back to AD 640 to Peru": the parser may hang the act's
