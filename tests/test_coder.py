@@ -897,3 +897,16 @@ def test_calling_for_someone_to_act_targets_them_but_not_a_thing_to_be_done(code
     assert ("IRN", "USA", "02") in triples(code(coder, "Iran called for the US to lift sanctions."))
     events = code(coder, "Iran has called for a small observer force to be stationed on the border.")
     assert [e.target for e in events if e.cameo == "020"] == [None]
+
+
+def test_a_participle_misread_as_the_main_verb_tells_of_the_noun_before_it(coder):
+    events = code(coder, "The families of two British men killed fighting Islamic State in Syria "
+                         "have condemned a report urging the government to treat them as terrorists.")
+    fight = [e for e in events if e.cameo.startswith("19")]
+    assert [(e.source.text, e.target.code) for e in fight] == [("two British men", "IMGMUSISI")]
+    assert not any(e.cameo == "020" for e in events)  # the families did not write the report
+
+
+def test_whoever_issues_a_statement_says_what_it_says(coder):
+    assert ("NGOHRI", "EGY", "02") in triples(code(
+        coder, "Human Rights Watch issued a statement calling on Egypt to release the activists."))

@@ -236,6 +236,8 @@ def verb_subject(verb, seen=None):
     if verb.dep_ in ("relcl", "acl"):
         passive = verb.tag_ == "VBN" and verb.dep_ == "acl"
         return verb.head, passive
+    if verb.dep_ == "xcomp" and (noun := _reduced_relative(verb.head)) is not None:
+        return noun, False  # "two men killed fighting Isis have ...": the men fought
     if (controller := controlling_verb(verb)) is not None:
         return next(c for c in controller.children if c.dep_ == "dobj"), False
     if verb.dep_ in ("advcl", "ROOT") and (orphan := _orphan_subject(verb)) is not None:
@@ -311,14 +313,16 @@ def _named(token) -> bool:
     return token.ent_type_ == "PERSON" or token.pos_ == "PROPN"
 
 
-def find_arguments(hit: Hit, helping: dict | None = None) -> None:
+def find_arguments(hit: Hit, cues: dict | None = None) -> None:
     """Fills hit.sources and hit.targets: candidate groups in order of preference; the coder
-    takes the first group in which some word names an actor."""
+    takes the first group in which some word names an actor. The lexicon's cues say which
+    verbs judge a text ("condemned a report urging X") and which verbs help."""
+    cues = cues or {}
     if hit.trigger.pos == "verb":
-        sources, targets = _verb_arguments(hit)
+        sources, targets = _verb_arguments(hit, cues.get("judging_verbs", frozenset()))
     else:
         sources, targets = _noun_arguments(hit)
-    if helping and hit.trigger.cameo.startswith(tuple(helping["codes"])) \
+    if (helping := cues.get("helping_verbs")) and hit.trigger.cameo.startswith(tuple(helping["codes"])) \
             and hit.trigger.targets != ("none",):
         targets += _helped(hit, helping["verbs"])
     # the words naming the act name no actor, but for a person named as its object
@@ -350,8 +354,11 @@ def _unique(tokens) -> list:
     return out
 
 
-def _verb_arguments(hit: Hit):
+def _verb_arguments(hit: Hit, judging: frozenset):
     verb = hit.head
+    if (noun := _reduced_relative(verb)) is not None:
+        hit.passive = True  # "two British men killed fighting Isis": the men were killed
+        return [_agent(verb)], [noun, *_slot_candidates(hit)]
     subject, passive = verb_subject(verb)
     hit.passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if hit.passive:
@@ -362,9 +369,11 @@ def _verb_arguments(hit: Hit):
         noun = verb.head
         sources += [c for c in noun.children if c.dep_ == "poss"] + prep_objects([noun], "by")
     if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):
-        # "HRW issued a statement calling on X": the statement's author acts
+        # "HRW issued a statement calling on X": the statement's author acts (but whoever
+        # "condemned a report urging X" did not write it)
         owner = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
-        sources.append(verb_subject(owner)[0])
+        if owner.lemma_.lower() not in judging:
+            sources.append(verb_subject(owner)[0])
     return sources, _slot_candidates(hit)
 
 
@@ -448,6 +457,20 @@ def _object_read_as_subject(verb) -> list:
         return []
     return [s for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBG"
             for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i]
+
+
+def _reduced_relative(verb):
+    """"The families of two British men killed fighting Isis have condemned ...", parsed with
+    "killed" as the main verb and "have condemned" as its conjunct: the participle tells of
+    the noun before it. Returns that noun, or None."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0 \
+            or any(c.dep_ in ("aux", "auxpass", "cc") for c in verb.children):
+        return None
+    main = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"
+            and any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)
+            and not any(s.dep_ in SUBJECTS for s in c.children)]
+    noun = verb.doc[verb.i - 1]
+    return noun if main and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ != "nsubj" else None
 
 
 def _misread_object(token) -> bool:

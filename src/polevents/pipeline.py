@@ -81,7 +81,7 @@ class Coder:
             resolver.note_sentence_places()  # "protesters rallied in Minsk": Belarusians
             hits = match_triggers(sent, self.lexicon)
             for hit in hits:
-                find_arguments(hit, self.lexicon.cues["helping_verbs"])
+                find_arguments(hit, self.lexicon.cues)
             at = Where(doc, sent, number, resolver, {h.head.i: h for h in hits}, dates)
             for hit in hits:
                 events = self._events(hit, at)

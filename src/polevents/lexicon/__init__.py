@@ -88,6 +88,7 @@ def load_lexicon() -> Lexicon:
     cues["speech_verbs"] = set(cues["speech_verbs"])
     cues["non_agents"] = frozenset(cues["non_agents"])
     cues["enacting_verbs"] = frozenset(cues["enacting_verbs"])
+    cues["judging_verbs"] = frozenset(cues["judging_verbs"])
     cues["helping_verbs"] = {key: frozenset(words) for key, words in cues["helping_verbs"].items()}
     intents = {}
     for line in (HERE / "intents.tsv").read_text(encoding="utf-8").splitlines():
