@@ -910,3 +910,8 @@ def test_a_participle_misread_as_the_main_verb_tells_of_the_noun_before_it(coder
 def test_whoever_issues_a_statement_says_what_it_says(coder):
     assert ("NGOHRI", "EGY", "02") in triples(code(
         coder, "Human Rights Watch issued a statement calling on Egypt to release the activists."))
+
+
+def test_refusing_to_leave_a_place_is_no_refusal_to_resign(coder):
+    events = code(coder, "Islamic State fighters are refusing to leave a corner of eastern Syria.")
+    assert not any(e.cameo == "1231" for e in events)
