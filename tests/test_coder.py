@@ -915,9 +915,3 @@ def test_whoever_issues_a_statement_says_what_it_says(coder):
 def test_refusing_to_leave_a_place_is_no_refusal_to_resign(coder):
     events = code(coder, "Islamic State fighters are refusing to leave a corner of eastern Syria.")
     assert not any(e.cameo == "1231" for e in events)
-
-
-def test_rebels_belong_to_the_country_their_sentence_names(coder):
-    events = code(coder, "Iran's leaders met on Monday. Idlib and Aleppo have seen bloodshed as "
-                         "Russian jets have bombed rebel-held positions.")
-    assert ("RUSMIL", "SYRREB", "19") in triples(events)

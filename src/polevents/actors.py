@@ -74,8 +74,7 @@ class DocMemory:
         """The country the document is mostly about so far (the latest one on a tie).
         Places in the sentence itself count for residents ("protesters rallied in Minsk")
         but not for a state's organs ("the ministry is sending troops to Mali")."""
-        # the sentence's own places weigh double: "rebel-held positions in Idlib" are Syria's
-        counts = self.countries + self.here + self.here if with_this_sentence else self.countries
+        counts = self.countries + self.here if with_this_sentence else self.countries
         if not counts:
             return None
         top = max(counts.values())
