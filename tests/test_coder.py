@@ -915,3 +915,8 @@ def test_whoever_issues_a_statement_says_what_it_says(coder):
 def test_refusing_to_leave_a_place_is_no_refusal_to_resign(coder):
     events = code(coder, "Islamic State fighters are refusing to leave a corner of eastern Syria.")
     assert not any(e.cameo == "1231" for e in events)
+
+
+def test_a_war_is_no_target_guessed_from_nearby_words(coder):
+    events = code(coder, "UN-sponsored talks in Geneva to end the Syrian civil war have failed.")
+    assert not any(e.target and e.target.code == "SYR" for e in events)

@@ -158,7 +158,7 @@ class Coder:
             code = self.lexicon.intent_for(complement.trigger.cameo) if pairs else None
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
-            pairs = _guessed_pairs(hit, resolver, sources)
+            pairs = _guessed_pairs(hit, resolver, sources, lexicon.cues["abstract_nouns"])
             nearest = bool(pairs)
         if not pairs:
             pairs = [(s, None) for s in sources]
@@ -282,12 +282,13 @@ RELEASE = "0841"  # CAMEO: return, release person(s)
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
 
 
-def _guessed_pairs(hit: Hit, resolver, sources: list[Actor]) -> list:
+def _guessed_pairs(hit: Hit, resolver, sources: list[Actor], abstract: frozenset) -> list:
     """A target guessed from the noun phrases of the trigger's clause, nearest first. A guess
-    must name someone known, not a city where it happened ("talks in Geneva") nor a role word
-    ("their citizens"), and not the actor's own side."""
+    must name someone known, not a city where it happened ("talks in Geneva"), a role word
+    ("their citizens") or a thing ("talks to end the Syrian civil war"), and not the actor's
+    own side."""
     for group in _nearby(hit):
-        if _where_fought(group[0], hit):
+        if _where_fought(group[0], hit) or group[0].lemma_.lower() in abstract:
             continue
         targets = [t for t in _first_resolved([group], resolver, None)
                    if t.kb_id and not t.kb_id.startswith("place.") and not t.kb_id.endswith(".capital")]
