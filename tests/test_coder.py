@@ -920,3 +920,8 @@ def test_refusing_to_leave_a_place_is_no_refusal_to_resign(coder):
 def test_a_war_is_no_target_guessed_from_nearby_words(coder):
     events = code(coder, "UN-sponsored talks in Geneva to end the Syrian civil war have failed.")
     assert not any(e.target and e.target.code == "SYR" for e in events)
+
+
+def test_declaring_a_war_over_ends_it(coder):
+    events = code(coder, "Iraq declared the war against Isis over on Saturday.")
+    assert [e.cameo for e in events] == ["087"]

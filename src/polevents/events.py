@@ -69,7 +69,7 @@ def _fits(token, options: frozenset[str]) -> bool:
     # a preposition or particle companion must be one, not the "to" of an infinitive
     if token.pos_ not in ("ADP", "PART"):
         return True
-    if token.dep_ not in ("prep", "prt", "agent", "dative"):
+    if token.dep_ not in ("prep", "prt", "agent", "dative", "advmod"):  # "declare the war over"
         return False
     # "On Nov. 2, X called Y": a time phrase is no part of the act
     return not any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
