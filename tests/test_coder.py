@@ -925,3 +925,10 @@ def test_a_war_is_no_target_guessed_from_nearby_words(coder):
 def test_declaring_a_war_over_ends_it(coder):
     events = code(coder, "Iraq declared the war against Isis over on Saturday.")
     assert [e.cameo for e in events] == ["087"]
+
+
+def test_the_group_with_a_relative_clause_is_no_anaphor(coder):
+    events = code(coder, "The families of civilians who were kidnapped by Islamic State have urged "
+                         "the military factions that ousted the group to find them.")
+    urged = [e for e in events if e.cameo.startswith("02")]
+    assert urged and all(e.target is None or e.target.code != "IMGMUSISI" for e in urged)

@@ -360,8 +360,9 @@ class ActorResolver:
         known = None
         if owner in ("his", "her"):
             known = self._person_before(head) or self.memory.last_person
-        elif owner in ("its", "their") and matches or article == "the" and head.lemma_ in GROUP_NOUNS:
-            known = self.memory.last_org
+        elif owner in ("its", "their") and matches or article == "the" and head.lemma_ in GROUP_NOUNS \
+                and not any(c.dep_ in ("relcl", "acl") for c in head.children):
+            known = self.memory.last_org  # (not "the factions that ousted the group")
         if known is None:
             return None
         start, end = _span(tokens, head)
