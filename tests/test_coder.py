@@ -932,3 +932,9 @@ def test_the_group_with_a_relative_clause_is_no_anaphor(coder):
                          "the military factions that ousted the group to find them.")
     urged = [e for e in events if e.cameo.startswith("02")]
     assert urged and all(e.target is None or e.target.code != "IMGMUSISI" for e in urged)
+
+
+def test_whom_forces_fight_on_behalf_of_is_no_target(coder):
+    events = code(coder, "The city was retaken by forces fighting on behalf of the Assad regime.",
+                  date="2017-11-01")
+    assert not any(e.target and e.target.code.startswith("SYR") for e in events)

@@ -158,7 +158,7 @@ class Coder:
             code = self.lexicon.intent_for(complement.trigger.cameo) if pairs else None
         nearest = False
         if not pairs and hit.trigger.targets != ("none",):
-            pairs = _guessed_pairs(hit, resolver, sources, lexicon.cues["abstract_nouns"])
+            pairs = _guessed_pairs(hit, resolver, sources, lexicon.cues)
             nearest = bool(pairs)
         if not pairs:
             pairs = [(s, None) for s in sources]
@@ -282,13 +282,14 @@ RELEASE = "0841"  # CAMEO: return, release person(s)
 NEAR = 4  # a guessed target lies at most this many dependency steps below the trigger
 
 
-def _guessed_pairs(hit: Hit, resolver, sources: list[Actor], abstract: frozenset) -> list:
+def _guessed_pairs(hit: Hit, resolver, sources: list[Actor], cues: dict) -> list:
     """A target guessed from the noun phrases of the trigger's clause, nearest first. A guess
     must name someone known, not a city where it happened ("talks in Geneva"), a role word
     ("their citizens") or a thing ("talks to end the Syrian civil war"), and not the actor's
     own side."""
     for group in _nearby(hit):
-        if _where_fought(group[0], hit) or group[0].lemma_.lower() in abstract:
+        if _where_fought(group[0], hit) or group[0].lemma_.lower() in cues["abstract_nouns"] \
+                or _on_the_side_of(group[0], hit.head, cues["siding_words"]):
             continue
         targets = [t for t in _first_resolved([group], resolver, None)
                    if t.kb_id and not t.kb_id.startswith("place.") and not t.kb_id.endswith(".capital")]
@@ -304,6 +305,17 @@ def _where_fought(word, hit: Hit) -> bool:
     in Saudi Arabia" struck Saudi Arabia's)."""
     return hit.trigger.cameo[:2] in VIOLENT_ROOTS and word.dep_ == "pobj" \
         and word.head.lower_ == "in" and word.head.head.i == hit.head.i
+
+
+def _on_the_side_of(word, head, siding: frozenset) -> bool:
+    """"forces fighting on behalf of the Assad regime", "fought alongside the YPG": an ally,
+    not a target."""
+    while word.i != head.i and word.head.i != word.i:
+        if word.lower_ in siding:
+            return True
+        word = word.head
+    return False
+
 
 
 def _bare_act(actor: Actor, hits: dict) -> bool:

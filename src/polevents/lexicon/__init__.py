@@ -90,6 +90,7 @@ def load_lexicon() -> Lexicon:
     cues["enacting_verbs"] = frozenset(cues["enacting_verbs"])
     cues["judging_verbs"] = frozenset(cues["judging_verbs"])
     cues["abstract_nouns"] = frozenset(cues["abstract_nouns"])
+    cues["siding_words"] = frozenset(cues["siding_words"])
     cues["helping_verbs"] = {key: frozenset(words) for key, words in cues["helping_verbs"].items()}
     intents = {}
     for line in (HERE / "intents.tsv").read_text(encoding="utf-8").splitlines():
