@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from polevents.lexicon import Lexicon, Trigger
+from polevents.lexicon import Lexicon, Trigger, word_list
 
 VISIT = "042"  # CAMEO: make a visit
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "csubj", "parataxis", "acl", "pcomp"}
 SUBJECTS = {"nsubj", "csubj", "expl"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "make", "issue", "announce",
-               "begin", "start", "continue", "step", "order", "approve", "lead", "take", "pay",
-               "impose", "give", "provide", "send", "deliver", "offer", "unleash", "resume",
-               "lose", "win", "wage", "fight", "open", "intensify", "escalate", "join",
-               "participate", "engage", "go", "authorize", "authorise",
-               "stag"}  # the small English model lemmatizes "staged" as "stag"
+# word lists kept with the lexicon's cues (lexicon/cues.yaml)
+LIGHT_VERBS = word_list("light_verbs")
+OBJECT_CONTROL = word_list("object_control")
+QUANTITIES = word_list("quantities")
+COLLECTIVES = word_list("collectives")
 
 
 @dataclass
@@ -179,20 +178,8 @@ def _with_conjuncts(token) -> list:
     return out
 
 
-# Verbs whose object does the act of their infinitive ("urged Iran to release"); after any other
-# verb the subject does ("toured Paris and London to persuade them").
-OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "persuade", "convince", "allow", "permit",
-                  "invite", "encourage", "press", "pressure", "call", "help", "enable", "require",
-                  "instruct", "advise", "warn", "beg", "authorize", "authorise", "compel", "want",
-                  "expect", "push", "send", "deploy", "dispatch", "mobilize", "mobilise", "get",
-                  "lead", "prompt", "cause", "drive", "appeal", "challenge", "dare", "direct",
-                  "empower", "inspire", "motivate", "oblige", "provoke", "remind", "task", "train"}
 RESPONSE_ROOTS = {"05", "10", "11", "12"}  # approving, demanding, criticising, rejecting
 JOINING_ROOTS = {"04", "06"}  # meeting and cooperating: "attended the EU summit"
-QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-              "million", "millions", "number", "some", "many", "several", "group", "batch"}
-COLLECTIVES = {"team", "delegation", "contingent", "unit", "convoy", "shipment", "squad",
-               "detachment", "brigade", "battalion", "company", "group", "batch"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 

@@ -79,12 +79,22 @@ class Lexicon:
         return None
 
 
+def word_list(name: str) -> frozenset:
+    """A list of words from cues.yaml, for the parse rules that need one."""
+    return frozenset(_cues()[name])
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    return yaml.safe_load((HERE / "cues.yaml").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     by_head: dict = {}
     for trigger in parse_triggers(HERE / "triggers.tsv"):
         by_head.setdefault((trigger.head, trigger.pos), []).append(trigger)
-    cues = yaml.safe_load((HERE / "cues.yaml").read_text(encoding="utf-8"))
+    cues = dict(_cues())
     cues["speech_verbs"] = set(cues["speech_verbs"])
     cues["non_agents"] = frozenset(cues["non_agents"])
     cues["enacting_verbs"] = frozenset(cues["enacting_verbs"])
