@@ -235,7 +235,8 @@ class ActorResolver:
             return self._pointed(token, known, 0.7)
         if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative", "pobj"):
             return self._object_pronoun(token)
-        if token.lower_ in POSSESSIVES and token.dep_ == "poss" and (owner := self._own_subject(token)):
+        if token.lower_ in POSSESSIVES and token.dep_ == "poss" \
+                and (owner := self._own_subject(token)) is not None:
             return owner
         if token.lower_ in ("latter", "former") and token.dep_ in ARGUMENT_DEPS and self.memory.group:
             # "the Turkish military and their Syrian rebel proxies ... the latter swept into"
@@ -287,7 +288,7 @@ class ActorResolver:
         subject = verb_subject(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
         actor = self.resolve(subject) if subject is not None and subject.i != token.i else None
         earlier = [a for i, a in self.memory.subjects if i < token.i] + self.memory.persons
-        named = self._person_named_before(token)  # "called President Erdoğan ... and urged him"
+        named = self._person_before(token)  # "called President Erdoğan ... and urged him"
         if named is not None:
             earlier.append(named)
         for known in reversed(earlier):
@@ -370,17 +371,8 @@ class ActorResolver:
                        confidence=min(known.confidence, 0.7))
 
     def _person_before(self, token) -> Actor | None:
-        """The person named last before token in its sentence ("Assad and his allies")."""
-        before = [m for ms in self.matches.values() for m in ms
-                  if m.entry.kind == "person" and m.end <= token.i]
-        if not before:
-            return None
-        m = max(before, key=lambda m: m.end)
-        doc = token.doc
-        return self._compose(doc[m.end - 1], list(doc[m.start:m.end]), [m])
-
-    def _person_named_before(self, token) -> Actor | None:
-        """The person last named before token in its sentence, as the whole phrase names him."""
+        """The person named last before token in its sentence ("Assad and his allies"), as the
+        whole phrase names him."""
         before = [m for ms in self.matches.values() for m in ms
                   if m.entry.kind == "person" and m.end <= token.i]
         if not before:

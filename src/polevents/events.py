@@ -309,7 +309,8 @@ def find_arguments(hit: Hit, cues: dict | None = None) -> None:
         sources, targets = _verb_arguments(hit, cues.get("judging_verbs", frozenset()))
     else:
         sources, targets = _noun_arguments(hit)
-    if (helping := cues.get("helping_verbs")) and hit.trigger.cameo.startswith(tuple(helping["codes"])) \
+    helping = cues.get("helping_verbs")
+    if helping and hit.trigger.cameo.startswith(tuple(helping["codes"])) \
             and hit.trigger.targets != ("none",):
         targets += _helped(hit, helping["verbs"])
     # the words naming the act name no actor, but for a person named as its object
@@ -407,7 +408,8 @@ def _slot_candidates(hit: Hit) -> list:
     # "rejected Theresa May's offer", "rejected a request by Erdogan": whose offer or request
     for word in hit.words[1:]:
         if word.pos_ == "NOUN":  # (not "its" or "their": the actor's own)
-            out.extend(c for c in word.children if c.dep_ == "poss" and c.lower_ not in ("its", "their"))
+            out.extend(c for c in word.children
+                       if c.dep_ == "poss" and c.lower_ not in ("its", "their"))
             # a response to someone's thing: "rejected an Afghan government offer", "backed a
             # UN proposal"; joining someone's: "joined Nato exercises" (but "lifted UN
             # sanctions" targets the sanctioned, not the UN)

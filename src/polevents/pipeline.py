@@ -10,7 +10,8 @@ from itertools import islice, product
 from polevents import ontology
 from polevents.actors import UNKNOWN, ActorResolver, DocMemory, restated
 from polevents.dates import date_entities, event_date, is_historical
-from polevents.events import RESPONSE_ROOTS, Hit, find_arguments, match_triggers, prep_objects, verb_subject
+from polevents.events import (RESPONSE_ROOTS, Hit, find_arguments, match_triggers, prep_objects,
+                              verb_subject)
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
 from polevents.modality import Modality, modality_of
@@ -315,7 +316,6 @@ def _on_the_side_of(word, head, siding: frozenset) -> bool:
             return True
         word = word.head
     return False
-
 
 
 def _bare_act(actor: Actor, hits: dict) -> bool:
