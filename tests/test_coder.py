@@ -938,3 +938,15 @@ def test_whom_forces_fight_on_behalf_of_is_no_target(coder):
     events = code(coder, "The city was retaken by forces fighting on behalf of the Assad regime.",
                   date="2017-11-01")
     assert not any(e.target and e.target.code.startswith("SYR") for e in events)
+
+
+def test_the_victims_of_a_passive_do_not_do_its_conjoined_act(coder):
+    events = code(coder, "Almost 200 civilians have been killed in dozens of airstrikes and shelling "
+                         "by forces loyal to Bashar al-Assad in eastern Ghouta.", date="2018-02-21")
+    assert not any(e.source and e.source.code.endswith("CVL") for e in events)
+
+
+def test_forces_loyal_to_a_leader_are_his_countrys_forces(coder):
+    events = code(coder, "Rebels loyal to Riek Machar released prisoners.", date="2016-01-01")
+    assert [e.source.code for e in events] == ["SSDREB"]
+    assert events[0].source.text == "Rebels loyal to Riek Machar"

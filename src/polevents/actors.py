@@ -19,6 +19,7 @@ from polevents.model import Actor
 # Dependents that belong to the noun phrase of an actor.
 NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"}
 NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
+ALLEGIANCE = {"loyal", "allied", "affiliated", "aligned", "linked"}  # "militias loyal to X"
 PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"its", "their"}
 UNKNOWN = "---"  # the code of an actor nothing is known of
@@ -163,6 +164,8 @@ def noun_phrase(token, agents: bool = False) -> list:
             # nor is a relative clause ("Erdoğan, who had urged him")
             left = {t.i for c in child.children if c.dep_ in ("conj", "cc", "relcl") for t in c.subtree}
             tokens.extend(t for t in child.subtree if t.i not in left)
+        elif child.dep_ == "amod" and child.lower_ in ALLEGIANCE and child.i > token.i:  # _loyal
+            tokens.extend(child.subtree)  # "forces loyal to Assad" are Assad's
         elif child.dep_ == "prep" and child.lower_ in NP_RIGHT_PREPS and child.i > token.i:
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -426,6 +429,11 @@ class ActorResolver:
                 sectors = _role_of(office.code, country) or sectors
             elif self.date is None and country and sectors and titled:
                 code = country + sectors[0]  # undated: "Chancellor Angela Merkel" governs
+            own = [m for m in roles if m.start <= head.i < m.end and m.entry.sectors]
+            if country and own and _loyal(head):
+                # "rebels loyal to Riek Machar" are rebels of his country, not Machar
+                sectors = list(own[0].entry.sectors)
+                name, kb_id, code = None, None, country + sectors[0]
         elif orgs and (not roles or any(_names_head(m, head) for m in orgs)):
             # "Isis fighters", "UN peacekeepers", "its allies, the SDF": the members act for
             # the organisation named before them or in apposition; one named after ("troops
@@ -554,6 +562,10 @@ def restated(actor: Actor, token, sure: float) -> Actor:
     than that word makes it."""
     return replace(actor, text=token.text, start=token.idx, end=token.idx + len(token.text),
                    confidence=min(actor.confidence, sure))
+
+
+def _loyal(head) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in ALLEGIANCE and c.i > head.i for c in head.children)
 
 
 def _titled_now(role: Match, tokens) -> bool:

@@ -239,6 +239,10 @@ def verb_subject(verb, seen=None):
                 if c.dep_ == "dobj":
                     return c, False
         subject, passive = verb_subject(verb.head, seen)
+        if passive and verb.dep_ == "conj" and verb.tag_ == "VBG":
+            # "civilians have been killed in airstrikes and shelling by forces": the victims of
+            # the first verb do not do the second; "by" names who does
+            return next(iter(prep_objects([verb], "by")), None), False
         # "is reported to have ordered": the raising verb's passive is not the act's
         return subject, passive and verb.dep_ == "conj" and verb.tag_ == "VBN"
     return None, False
