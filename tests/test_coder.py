@@ -950,3 +950,11 @@ def test_forces_loyal_to_a_leader_are_his_countrys_forces(coder):
     events = code(coder, "Rebels loyal to Riek Machar released prisoners.", date="2016-01-01")
     assert [e.source.code for e in events] == ["SSDREB"]
     assert events[0].source.text == "Rebels loyal to Riek Machar"
+
+
+def test_questioning_a_man_is_no_criticism_but_questioning_a_decision_is(coder):
+    events = code(coder, "A video of the blindfolded man being questioned by members of the "
+                         "Syrian Democratic Forces was posted online.")
+    assert not any(e.cameo.startswith("11") for e in events)
+    assert ("DEU", "BLR", "11") in triples(code(
+        coder, "Germany questioned the legitimacy of the election in Belarus."))
