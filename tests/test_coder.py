@@ -958,3 +958,10 @@ def test_questioning_a_man_is_no_criticism_but_questioning_a_decision_is(coder):
     assert not any(e.cameo.startswith("11") for e in events)
     assert ("DEU", "BLR", "11") in triples(code(
         coder, "Germany questioned the legitimacy of the election in Belarus."))
+
+
+def test_a_backer_named_before_backed_is_not_the_actor(coder):
+    assert ("SYRREB", "IMGMUSISI", "17") in triples(code(
+        coder, "US-backed forces captured 800 Isis fighters in Syria."))
+    events = code(coder, "Iran-backed militias attacked the US embassy in Baghdad.")
+    assert events and not any(e.source.code.startswith("IRN") for e in events)

@@ -258,9 +258,7 @@ class ActorResolver:
         elif token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
             # a person or organisation the knowledge base does not know: an actor of unknown code
             # ("---"), whose events are kept only where nothing more complete is said
-            start, end = _span(tokens, token)
-            actor = Actor(text=self._text(token)[start:end], start=start, end=end, code=UNKNOWN,
-                          confidence=0.3)
+            actor = self._stranger(token, tokens)
         return actor
 
     def _own_subject(self, pronoun) -> Actor | None:
@@ -373,6 +371,12 @@ class ActorResolver:
         return replace(known, text=self._text(head)[start:end], start=start, end=end,
                        confidence=min(known.confidence, 0.7))
 
+    def _stranger(self, head, tokens) -> Actor:
+        """An actor the phrase says something of, but not who it is: code "---"."""
+        start, end = _span(tokens, head)
+        return Actor(text=self._text(head)[start:end], start=start, end=end, code=UNKNOWN,
+                     confidence=0.3)
+
     def _person_before(self, token) -> Actor | None:
         """The person named last before token in its sentence ("Assad and his allies"), as the
         whole phrase names him."""
@@ -383,8 +387,10 @@ class ActorResolver:
         return self.resolve(token.doc[max(m.end for m in before) - 1])
 
     def _compose(self, head, tokens, matches: list[Match]) -> Actor | None:
-        if not matches:
-            return None
+        backed = [m for m in matches if _sponsor(m, head.doc)]
+        matches = [m for m in matches if m not in backed]
+        if not matches:  # "an Iran-allied group": someone, not Iran
+            return self._stranger(head, tokens) if backed else None
         if any(m.entry.kind == "relation" and m.start <= head.i < m.end for m in matches):
             # "Indonesia's donors", "allies of Iran": others than the owner, whoever they are
             # (but "its Kurdish allies", "their Nato partners" are Kurds and Nato)
@@ -392,11 +398,7 @@ class ActorResolver:
                      and c.lower_ == "of" for t in c.subtree}
             matches = [m for m in matches if m.entry.kind != "relation" and m.start not in owner]
             if not matches:
-                if not owner:
-                    return None
-                start, end = _span(tokens, head)
-                return Actor(text=self._text(head)[start:end], start=start, end=end,
-                             code=UNKNOWN, confidence=0.3)
+                return self._stranger(head, tokens) if owner else None
         # "Salih Muslim" is not Barham Salih: a name inside a longer name names no one
         persons = [m for m in matches if m.entry.kind == "person"
                    and not (head.pos_ == "PROPN" and m.end <= head.i
@@ -414,8 +416,9 @@ class ActorResolver:
         former = bool(roles) and roles[0].entry.kind == "title" and not titled
         if former:
             sectors = []  # "the former Prime Minister of Sri Lanka" holds no office
-        if sectors[:1] == ["MIL"] and any(r.entry.sectors[:1] in (("REB",), ("OPP",)) for r in roles):
-            sectors = ["REB"]  # "opposition forces", "Kurdish-led force": armed, not the state's
+        if sectors[:1] == ["MIL"] and (backed or any(r.entry.sectors[:1] in (("REB",), ("OPP",))
+                                                     for r in roles)):
+            sectors = ["REB"]  # "opposition forces", "US-backed forces": armed, not the state's
         name, kb_id, code, sure = None, None, None, 1.0
         if persons:
             person, rivals = self._pick_person(persons, country)
@@ -552,7 +555,7 @@ class ActorResolver:
         unique = {id(m): m for ms in self.matches.values() for m in ms}
         for m in unique.values():
             if m.entry.kind in ("country", "place", "seat") and m.entry.country \
-                    and self._sent.doc[m.end - 1].pos_ != "ADJ":
+                    and self._sent.doc[m.end - 1].pos_ != "ADJ" and not _sponsor(m, self._sent.doc):
                 # counted, but the latest country stays the latest actor's
                 self.memory.here[m.entry.country] += 1
 
@@ -562,6 +565,17 @@ def restated(actor: Actor, token, sure: float) -> Actor:
     than that word makes it."""
     return replace(actor, text=token.text, start=token.idx, end=token.idx + len(token.text),
                    confidence=min(actor.confidence, sure))
+
+
+def _sponsor(match: Match, doc) -> bool:
+    """"US-backed fighters", "Iran-funded militias": the backer is not the actor (but
+    "Kurdish-led forces" are Kurdish)."""
+    return match.entry.kind not in ("title", "noun") and match.end + 1 < len(doc) \
+        and doc[match.end].text in HYPHENS and doc[match.end + 1].lower_ in SPONSORSHIP
+
+
+SPONSORSHIP = {"backed", "funded", "sponsored", "supported", "armed", "trained", "financed",
+               "allied", "aligned", "affiliated", "linked", "installed", "brokered", "inspired"}
 
 
 def _loyal(head) -> bool:
