@@ -965,3 +965,8 @@ def test_a_backer_named_before_backed_is_not_the_actor(coder):
         coder, "US-backed forces captured 800 Isis fighters in Syria."))
     events = code(coder, "Iran-backed militias attacked the US embassy in Baghdad.")
     assert events and not any(e.source.code.startswith("IRN") for e in events)
+
+
+def test_the_victims_of_a_group_are_not_the_group(coder):
+    events = code(coder, "The victims of Islamic State demanded justice from the Iraqi government.")
+    assert events and not any(e.source.code == "IMGMUSISI" for e in events)
