@@ -970,3 +970,8 @@ def test_a_backer_named_before_backed_is_not_the_actor(coder):
 def test_the_victims_of_a_group_are_not_the_group(coder):
     events = code(coder, "The victims of Islamic State demanded justice from the Iraqi government.")
     assert events and not any(e.source.code == "IMGMUSISI" for e in events)
+
+
+def test_a_nations_strikes_are_military_and_workers_strikes_are_not(coder):
+    assert [e.cameo[:2] for e in code(coder, "Israeli strikes hit Gaza on Monday.")] == ["19"]
+    assert [e.cameo[:2] for e in code(coder, "Teachers went on strike in France.")] == ["14"]

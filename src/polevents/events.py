@@ -156,10 +156,25 @@ def match_triggers(sent, lexicon: Lexicon) -> list[Hit]:
                     best, best_rank, best_words = trig, rank, words
         if best is None:
             continue
+        if best.id in lexicon.cues["military_senses"] and _military(token):
+            # "Israeli strikes", "strikes against Syria": air strikes, not a walkout
+            best = lexicon.cues["military_senses"][best.id]
         used.update(t.i for t in best_words)
         hits.append(Hit(best, token, [token, *best_words]))
     # A word consumed as a companion of another trigger ("held talks") is no event of its own.
     return [h for h in hits if h.head.i not in _companion_ids(hits)]
+
+
+def _military(noun) -> bool:
+    """A noun told with a nation as its maker ("Israeli strikes") or a country as its mark
+    ("a strike against Syria")."""
+    return noun.tag_ == "NNS" and any(c.dep_ in ("amod", "compound") and c.ent_type_ in NATIONS
+                                      for c in noun.children) \
+        or any(o.ent_type_ in NATIONS for p in noun.children if p.dep_ == "prep"
+               and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj")
+
+
+NATIONS = {"GPE", "NORP"}
 
 
 def _companion_ids(hits: list[Hit]) -> set[int]:
@@ -491,8 +506,9 @@ def _noun_arguments(hit: Hit):
     sources += prep_objects([noun], "by")
     # "Israeli strikes", "Russian shelling": the modifier may name the actor, unless the phrase
     # says who acts ("a military offensive by the Turkish government", "Turkey launched ...")
+    # (a nationality is written with a capital; "a military clash" names no one)
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                 and c.i < noun.i and c.pos_ in ("ADJ", "PROPN")]
+                 and c.i < noun.i and (c.pos_ == "PROPN" or c.pos_ == "ADJ" and c.text[:1].isupper())]
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         noun = noun.head  # "launched air and artillery strikes": the list's first word is the object
     governor = noun.head

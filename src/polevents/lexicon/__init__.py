@@ -92,9 +92,13 @@ def _cues() -> dict:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     by_head: dict = {}
-    for trigger in parse_triggers(HERE / "triggers.tsv"):
+    triggers = parse_triggers(HERE / "triggers.tsv")
+    for trigger in triggers:
         by_head.setdefault((trigger.head, trigger.pos), []).append(trigger)
     cues = dict(_cues())
+    by_id = {t.id: t for t in triggers}
+    cues["military_senses"] = {plain: by_id[military]
+                               for plain, military in cues["military_senses"].items()}
     cues["speech_verbs"] = set(cues["speech_verbs"])
     cues["non_agents"] = frozenset(cues["non_agents"])
     cues["enacting_verbs"] = frozenset(cues["enacting_verbs"])
