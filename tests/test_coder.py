@@ -975,3 +975,9 @@ def test_the_victims_of_a_group_are_not_the_group(coder):
 def test_a_nations_strikes_are_military_and_workers_strikes_are_not(coder):
     assert [e.cameo[:2] for e in code(coder, "Israeli strikes hit Gaza on Monday.")] == ["19"]
     assert [e.cameo[:2] for e in code(coder, "Teachers went on strike in France.")] == ["14"]
+
+
+def test_a_lower_case_adjective_names_no_maker_of_an_act(coder):
+    events = code(coder, "Russian officials have warned of the dangers of a military clash with "
+                         "the United States.")
+    assert not any(e.source.code.endswith("MIL") for e in events)
