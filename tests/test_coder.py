@@ -981,3 +981,9 @@ def test_a_lower_case_adjective_names_no_maker_of_an_act(coder):
     events = code(coder, "Russian officials have warned of the dangers of a military clash with "
                          "the United States.")
     assert not any(e.source.code.endswith("MIL") for e in events)
+
+
+def test_whom_a_discussion_is_with_comes_before_what_it_is_about(coder):
+    assert ("USAGOV", "TURGOV", "04") in triples(code(
+        coder, "Donald Trump discussed developments in Syria with the Turkish president, Recep "
+               "Tayyip Erdoğan, on Sunday.", date="2018-12-23"))

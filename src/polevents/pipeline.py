@@ -446,7 +446,10 @@ def _nearby(hit: Hit) -> list[list]:
     words = [t for t in hit.head.subtree if t.pos_ in ("PROPN", "NOUN") and t.i not in taken
              and t.dep_ in ("pobj", "dobj", "appos", "conj") and _depth(t, hit.head) <= NEAR
              and not _in_other_clause(t, hit.head)]
-    words.sort(key=lambda t: (t.i < hit.head.i, abs(t.i - hit.head.i)))
+    # whom a meeting is "with" comes first ("discussed developments in Syria with Erdoğan")
+    partner = "prep:with" in hit.trigger.targets
+    words.sort(key=lambda t: (not (partner and t.head.lower_ == "with"), t.i < hit.head.i,
+                              abs(t.i - hit.head.i)))
     return [[t] for t in words]
 
 
