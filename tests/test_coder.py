@@ -987,3 +987,10 @@ def test_whom_a_discussion_is_with_comes_before_what_it_is_about(coder):
     assert ("USAGOV", "TURGOV", "04") in triples(code(
         coder, "Donald Trump discussed developments in Syria with the Turkish president, Recep "
                "Tayyip Erdoğan, on Sunday.", date="2018-12-23"))
+
+
+def test_a_thing_in_a_place_is_not_the_place_acting(coder):
+    events = code(coder, "A car bomb in Kyiv killed an ethnic Chechen.")
+    assert not any(e.source and e.source.code == "UKR" for e in events)
+    assert ("BLRCVL", "BLRGOV", "14") in triples(code(
+        coder, "Protesters in Minsk rallied against Lukashenko."))

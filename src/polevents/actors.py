@@ -19,6 +19,7 @@ from polevents.model import Actor
 # Dependents that belong to the noun phrase of an actor.
 NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"}
 NP_RIGHT_PREPS = {"of", "in", "from", "at", "by"}
+PLACING_PREPS = {"in", "at", "near", "inside"}
 ALLEGIANCE = {"loyal", "allied", "affiliated", "aligned", "linked"}  # "militias loyal to X"
 PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"its", "their"}
@@ -370,6 +371,15 @@ class ActorResolver:
         start, end = _span(tokens, head)
         return replace(known, text=self._text(head)[start:end], start=start, end=end,
                        confidence=min(known.confidence, 0.7))
+
+    def only_placed(self, head) -> bool:
+        """Does the phrase name nothing but where its head is ("a car bomb in Kyiv")? Such a
+        thing may be acted on, but does not act."""
+        matches = self.matches_in(noun_phrase(head))
+        where = {t.i for p in head.children if p.dep_ == "prep" and p.lower_ in PLACING_PREPS
+                 for t in p.subtree}
+        return bool(matches) and all(m.entry.kind in ("country", "place") and m.start in where
+                                     for m in matches)
 
     def _stranger(self, head, tokens) -> Actor:
         """An actor the phrase says something of, but not who it is: code "---"."""

@@ -460,8 +460,8 @@ def _first_resolved(groups, resolver, speaker: Actor | None, as_source: bool = F
     for group in groups:
         actors = []
         for token in group:
-            if as_source and token.lemma_.lower() in non_agents:
-                continue  # "Trump's demand met a mixed response": a demand is no actor
+            if as_source and (token.lemma_.lower() in non_agents or resolver.only_placed(token)):
+                continue  # "Trump's demand met a response", "a car bomb in Kyiv": no actor
             if token.lower_ in SPEAKER_PRONOUNS - {"he", "she"} and speaker is not None:
                 actors.append(speaker)
             else:
