@@ -165,7 +165,7 @@ def noun_phrase(token, agents: bool = False) -> list:
             # nor is a relative clause ("Erdoğan, who had urged him")
             left = {t.i for c in child.children if c.dep_ in ("conj", "cc", "relcl") for t in c.subtree}
             tokens.extend(t for t in child.subtree if t.i not in left)
-        elif child.dep_ == "amod" and child.lower_ in ALLEGIANCE and child.i > token.i:  # _loyal
+        elif child.dep_ == "amod" and child.lower_ in ALLEGIANCE and child.i > token.i:
             tokens.extend(child.subtree)  # "forces loyal to Assad" are Assad's
         elif child.dep_ == "prep" and child.lower_ in NP_RIGHT_PREPS and child.i > token.i:
             for obj in child.children:
@@ -564,8 +564,9 @@ class ActorResolver:
         """Countries named anywhere in the sentence set the story's country for later roles."""
         unique = {id(m): m for ms in self.matches.values() for m in ms}
         for m in unique.values():
+            doc = self._sent.doc
             if m.entry.kind in ("country", "place", "seat") and m.entry.country \
-                    and self._sent.doc[m.end - 1].pos_ != "ADJ" and not _sponsor(m, self._sent.doc):
+                    and doc[m.end - 1].pos_ != "ADJ" and not _sponsor(m, doc):
                 # counted, but the latest country stays the latest actor's
                 self.memory.here[m.entry.country] += 1
 
@@ -589,6 +590,7 @@ SPONSORSHIP = {"backed", "funded", "sponsored", "supported", "armed", "trained",
 
 
 def _loyal(head) -> bool:
+    """"forces loyal to Assad", "militias allied to the government"."""
     return any(c.dep_ == "amod" and c.lower_ in ALLEGIANCE and c.i > head.i for c in head.children)
 
 

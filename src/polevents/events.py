@@ -507,8 +507,8 @@ def _noun_arguments(hit: Hit):
     # "Israeli strikes", "Russian shelling": the modifier may name the actor, unless the phrase
     # says who acts ("a military offensive by the Turkish government", "Turkey launched ...")
     # (a nationality is written with a capital; "a military clash" names no one)
-    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                 and c.i < noun.i and (c.pos_ == "PROPN" or c.pos_ == "ADJ" and c.text[:1].isupper())]
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+                 and (c.pos_ == "PROPN" or c.pos_ == "ADJ" and c.text[:1].isupper())]
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         noun = noun.head  # "launched air and artillery strikes": the list's first word is the object
     governor = noun.head
