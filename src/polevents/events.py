@@ -263,10 +263,15 @@ def verb_subject(verb, seen=None):
     return None, False
 
 
+def infinitive_to(verb):
+    """The "to" of a to-infinitive ("to help", "to comply"), or None."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+
+
 def controlling_verb(verb):
     """"issued a statement urging North Korea to comply", with "to comply" hung on "issued":
     the verb of control ("urging") whose object the infinitive follows, or None."""
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    to = infinitive_to(verb)
     if verb.dep_ != "advcl" or to is None or to.i == 0:
         return None
     obj = verb.doc[to.i - 1]
@@ -319,17 +324,16 @@ def _named(token) -> bool:
     return token.ent_type_ == "PERSON" or token.pos_ == "PROPN"
 
 
-def find_arguments(hit: Hit, cues: dict | None = None) -> None:
+def find_arguments(hit: Hit, cues: dict) -> None:
     """Fills hit.sources and hit.targets: candidate groups in order of preference; the coder
     takes the first group in which some word names an actor. The lexicon's cues say which
     verbs judge a text ("condemned a report urging X") and which verbs help."""
-    cues = cues or {}
     if hit.trigger.pos == "verb":
-        sources, targets = _verb_arguments(hit, cues.get("judging_verbs", frozenset()))
+        sources, targets = _verb_arguments(hit, cues["judging_verbs"])
     else:
         sources, targets = _noun_arguments(hit)
-    helping = cues.get("helping_verbs")
-    if helping and hit.trigger.cameo.startswith(tuple(helping["codes"])) \
+    helping = cues["helping_verbs"]
+    if hit.trigger.cameo.startswith(tuple(helping["codes"])) \
             and hit.trigger.targets != ("none",):
         targets += _helped(hit, helping["verbs"])
     # the words naming the act name no actor, but for a person named as its object
@@ -346,7 +350,7 @@ def _helped(hit: Hit, verbs: frozenset) -> list:
     for word in [hit.head, *hit.words[1:]]:
         for clause in word.children:
             if clause.dep_ in ("advcl", "xcomp", "acl", "relcl") and clause.lemma_.lower() in verbs \
-                    and any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+                    and infinitive_to(clause) is not None:
                 out += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
                 out += [verb_subject(c)[0] for c in clause.children if c.dep_ == "ccomp"]
     return out

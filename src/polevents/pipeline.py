@@ -10,8 +10,8 @@ from itertools import islice, product
 from polevents import ontology
 from polevents.actors import UNKNOWN, ActorResolver, DocMemory, restated
 from polevents.dates import date_entities, event_date, is_historical
-from polevents.events import (RESPONSE_ROOTS, Hit, find_arguments, match_triggers, prep_objects,
-                              verb_subject)
+from polevents.events import (RESPONSE_ROOTS, Hit, find_arguments, infinitive_to, match_triggers,
+                              prep_objects, verb_subject)
 from polevents.lexicon import Lexicon, load_lexicon
 from polevents.model import Actor, Document, Event
 from polevents.modality import Modality, modality_of
@@ -435,8 +435,7 @@ def _in_other_clause(token, head) -> bool:
 
 def _purpose(clause) -> bool:
     """"sent aid to help Somalia": a purpose is part of its act."""
-    return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
-        c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and infinitive_to(clause) is not None
 
 
 def _nearby(hit: Hit) -> list[list]:

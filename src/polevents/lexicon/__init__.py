@@ -99,12 +99,9 @@ def load_lexicon() -> Lexicon:
     by_id = {t.id: t for t in triggers}
     cues["military_senses"] = {plain: by_id[military]
                                for plain, military in cues["military_senses"].items()}
-    cues["speech_verbs"] = set(cues["speech_verbs"])
-    cues["non_agents"] = frozenset(cues["non_agents"])
-    cues["enacting_verbs"] = frozenset(cues["enacting_verbs"])
-    cues["judging_verbs"] = frozenset(cues["judging_verbs"])
-    cues["abstract_nouns"] = frozenset(cues["abstract_nouns"])
-    cues["siding_words"] = frozenset(cues["siding_words"])
+    for name, value in cues.items():  # a list of words is looked up, never walked in order
+        if isinstance(value, list) and all(isinstance(w, str) for w in value):
+            cues[name] = frozenset(value)
     cues["helping_verbs"] = {key: frozenset(words) for key, words in cues["helping_verbs"].items()}
     intents = {}
     for line in (HERE / "intents.tsv").read_text(encoding="utf-8").splitlines():
